@@ -1,0 +1,56 @@
+package smos.api;
+
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/**
+ * Reads a JSON request body: the content type must be JSON (415 otherwise) and the body at most the
+ * configured size (413 otherwise), checked on the declared length and again while reading, so a
+ * chunked body cannot exceed it either.
+ */
+final class JsonBody {
+    private JsonBody() {
+    }
+
+    static byte[] read(Context ctx, int maxBytes) {
+        requireJson(ctx.header("Content-Type"));
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] buffer = new byte[8192];
+            int total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw tooLarge(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new HttpProblemException(400, "unreadable-body", "Unreadable body",
+                    "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    static void requireJson(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new HttpProblemException(415, "unsupported-media-type", "Unsupported media type",
+                    "send the request with Content-Type: application/json"
+                            + (contentType == null ? " (no Content-Type was given)" : " (got " + contentType + ")"));
+        }
+    }
+
+    private static HttpProblemException tooLarge(int maxBytes) {
+        return new HttpProblemException(413, "body-too-large", "Body too large",
+                "a decision request may be at most " + maxBytes + " bytes");
+    }
+}

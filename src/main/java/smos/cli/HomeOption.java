@@ -1,0 +1,21 @@
+package smos.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code --home DIR}: the folder holding rules/, decision-tables/ and scenarios/ (default: current folder). */
+final class HomeOption {
+    @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:SMOS_HOME:-.}",
+            description = "Folder with rules/, decision-tables/ and scenarios/ (default: $SMOS_HOME or the current folder).")
+    Path home;
+
+    Path resolve() {
+        Path dir = home.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir.resolve("decision-tables")) && !Files.isDirectory(dir.resolve("rules"))) {
+            throw new IllegalArgumentException(dir + " has no decision-tables/ or rules/ folder; use --home DIR");
+        }
+        return dir;
+    }
+}

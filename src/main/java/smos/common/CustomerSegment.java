@@ -1,0 +1,5 @@
+package smos.common;
+
+public enum CustomerSegment {
+    CONSUMER, SMB, ENTERPRISE, CHANNEL_PARTNER
+}

@@ -1,0 +1,20 @@
+package smos.engine;
+
+import org.kie.api.KieBase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, compiled version of one domain's rules: the knowledge base, the version (hash of the
+ * source files), the files it was built from, and where each rule was written.
+ */
+public record CompiledRuleSet(String domain, String version, List<String> files, KieBase kieBase,
+                              Map<String, RuleOrigin> origins, Instant loadedAt, Duration buildTime) {
+
+    public RuleOrigin origin(String rule) {
+        return origins.get(rule);
+    }
+}

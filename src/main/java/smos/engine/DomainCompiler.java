@@ -1,0 +1,181 @@
+package smos.engine;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+import smos.engine.table.GeneratedDrl;
+import smos.engine.table.TableDrlGenerator;
+import smos.engine.table.TableValidator;
+import smos.engine.table.WorkbookModel;
+import smos.engine.table.WorkbookReader;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles one domain's files into a {@link CompiledRuleSet}. Spreadsheets are read and checked cell
+ * by cell first, turned into DRL by Drools' decision-table compiler, and compiled together with the
+ * domain's DRL files. Every problem is reported against the file, sheet and cell (or DRL line) a
+ * person edits, never against generated DRL.
+ */
+public final class DomainCompiler {
+    private static final int MAX_MESSAGE = 400;
+
+    private final ClassLoader classLoader;
+
+    public DomainCompiler(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public DomainCompiler() {
+        this(DomainCompiler.class.getClassLoader());
+    }
+
+    public CompileResult compile(DecisionDomain<?, ?> domain, DomainSources sources) {
+        long started = System.nanoTime();
+        List<RuleProblem> problems = new ArrayList<>();
+        if (sources.files().isEmpty()) {
+            problems.add(RuleProblem.inFile(DomainSources.TABLES_DIR + "/" + domain.id(), "no rule files: expected *.xlsx in "
+                    + DomainSources.TABLES_DIR + "/" + domain.id() + " or *.drl in " + DomainSources.RULES_DIR + "/" + domain.id()));
+            return CompileResult.failed(sources, problems);
+        }
+        Map<String, GeneratedDrl> generated = new LinkedHashMap<>();
+        Map<String, WorkbookModel> workbooks = new HashMap<>();
+        Map<String, String> drlFiles = new LinkedHashMap<>();
+        for (SourceFile file : sources.files()) {
+            if (file.kind() == SourceFile.Kind.DRL) {
+                drlFiles.put(file.path(), new String(file.bytes(), StandardCharsets.UTF_8));
+                continue;
+            }
+            WorkbookModel workbook = WorkbookReader.read(file.path(), file.bytes());
+            workbooks.put(file.path(), workbook);
+            List<RuleProblem> tableProblems = TableValidator.validate(workbook, classLoader);
+            if (!tableProblems.isEmpty()) {
+                problems.addAll(tableProblems);
+                continue;
+            }
+            TableDrlGenerator.Result drl = TableDrlGenerator.generate(workbook, file.bytes());
+            problems.addAll(drl.problems());
+            drl.drls().forEach(g -> generated.put(g.resourcePath(), g));
+        }
+        if (!problems.isEmpty()) {
+            return CompileResult.failed(sources, problems);
+        }
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        drlFiles.forEach((path, text) -> batch.add(resource(path, text), ResourceType.DRL));
+        generated.forEach((path, drl) -> batch.add(resource(path, drl.drl()), ResourceType.DRL));
+        batch.build();
+        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
+            problems.add(locate(result, generated, workbooks));
+        }
+        if (!problems.isEmpty()) {
+            return CompileResult.failed(sources, problems);
+        }
+
+        Map<String, RuleOrigin> origins = origins(drlFiles, generated);
+        checkStages(domain, builder.getKnowledgePackages(), origins, problems);
+        if (!problems.isEmpty()) {
+            return CompileResult.failed(sources, problems);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
+        kieBase.addPackages(builder.getKnowledgePackages());
+        List<String> files = sources.files().stream().map(SourceFile::path).toList();
+        CompiledRuleSet ruleSet = new CompiledRuleSet(domain.id(), sources.version(), files, kieBase,
+                Map.copyOf(origins), Instant.now(), Duration.ofNanos(System.nanoTime() - started));
+        return new CompileResult(domain.id(), sources.version(), ruleSet, List.of());
+    }
+
+    private static Resource resource(String path, String text) {
+        Resource resource = ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
+        resource.setSourcePath(path);
+        resource.setResourceType(ResourceType.DRL);
+        return resource;
+    }
+
+    /** Maps a Drools error back to the DRL line, or to the sheet, row and (when it can tell) column. */
+    private static RuleProblem locate(KnowledgeBuilderResult result, Map<String, GeneratedDrl> generated,
+                                      Map<String, WorkbookModel> workbooks) {
+        String path = result.getResource() == null ? null : result.getResource().getSourcePath();
+        int line = firstLine(result.getLines());
+        String message = shorten(result.getMessage());
+        GeneratedDrl drl = path == null ? null : generated.get(path);
+        if (drl == null) {
+            return RuleProblem.atLine(path, line > 0 ? line : null, message);
+        }
+        String cell = GeneratedErrorLocator.cell(drl, workbooks.get(drl.file()), line, result.getMessage());
+        return RuleProblem.inCell(drl.file(), drl.sheet(), cell, message);
+    }
+
+    private static int firstLine(int[] lines) {
+        if (lines != null) {
+            for (int line : lines) {
+                if (line > 0) {
+                    return line;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String shorten(String message) {
+        String flat = message == null ? "" : message.replaceAll("\\s+", " ").trim();
+        return flat.length() > MAX_MESSAGE ? flat.substring(0, MAX_MESSAGE) + "..." : flat;
+    }
+
+    private static Map<String, RuleOrigin> origins(Map<String, String> drlFiles, Map<String, GeneratedDrl> generated) {
+        Map<String, RuleOrigin> origins = new HashMap<>();
+        drlFiles.forEach((path, text) -> DrlRuleLines.of(text)
+                .forEach((rule, line) -> origins.put(rule, new RuleOrigin(path, "line " + line))));
+        for (GeneratedDrl drl : generated.values()) {
+            drl.ruleCells().forEach((rule, cell) -> origins.put(rule, new RuleOrigin(drl.file(), drl.sheet() + "!" + cell)));
+        }
+        return origins;
+    }
+
+    /** A rule outside the domain's stages would never fire; say so instead of silently ignoring it. */
+    private static void checkStages(DecisionDomain<?, ?> domain, Iterable<KiePackage> packages,
+                                    Map<String, RuleOrigin> origins, List<RuleProblem> problems) {
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                String group = ((RuleImpl) rule).getAgendaGroup();
+                if (!domain.stages().contains(group)) {
+                    RuleOrigin origin = origins.get(rule.getName());
+                    String message = "rule " + rule.getName() + " is in agenda group \"" + group
+                            + "\", which is not a stage of " + domain.id() + " (stages: "
+                            + String.join(", ", domain.stages()) + "), so it would never fire";
+                    problems.add(origin == null ? RuleProblem.inFile(null, message) : problemAt(origin, message));
+                }
+            }
+        }
+    }
+
+    private static RuleProblem problemAt(RuleOrigin origin, String message) {
+        String location = origin.location();
+        if (location.startsWith("line ")) {
+            return RuleProblem.atLine(origin.source(), Integer.valueOf(location.substring("line ".length())), message);
+        }
+        int bang = location.indexOf('!');
+        return RuleProblem.inCell(origin.source(), location.substring(0, bang), location.substring(bang + 1), message);
+    }
+}

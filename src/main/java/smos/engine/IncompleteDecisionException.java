@@ -1,0 +1,11 @@
+package smos.engine;
+
+/**
+ * The rules fired but left part of the decision undecided: a gap in the domain's tables, which is a
+ * defect of the rules, not of the request.
+ */
+public class IncompleteDecisionException extends RuntimeException {
+    public IncompleteDecisionException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package smos.engine;
+
+/** The rules kept firing past the engine's safety limit: a defect of the rules, never of the request. */
+public class RuleLoopException extends RuntimeException {
+    public RuleLoopException(String message) {
+        super(message);
+    }
+}

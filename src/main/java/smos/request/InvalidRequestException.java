@@ -1,0 +1,32 @@
+package smos.request;
+
+import java.util.List;
+
+/** The request is malformed or breaks the contract; each error names its field. Becomes a 400. */
+public class InvalidRequestException extends RuntimeException {
+    private final transient List<FieldError> errors;
+
+    public InvalidRequestException(List<FieldError> errors) {
+        super(summary(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public InvalidRequestException(String field, String message) {
+        this(List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    private static String summary(List<FieldError> errors) {
+        StringBuilder s = new StringBuilder();
+        for (FieldError e : errors) {
+            if (s.length() > 0) {
+                s.append("; ");
+            }
+            s.append(e.field()).append(": ").append(e.message());
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,169 @@
+package smos.request;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a parsed request against the contract declared on its records: required fields, numeric
+ * ranges, non-empty lists, text patterns, then each record's cross-field checks. Every violation is
+ * collected with its JSON path, so one response lists them all.
+ */
+public final class RequestValidator {
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                fields.add(new Field(c));
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    private RequestValidator() {
+    }
+
+    public static void validate(Object request) {
+        List<FieldError> errors = new ArrayList<>();
+        validateRecord(request, "", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static void validateRecord(Object record, String path, List<FieldError> errors) {
+        int before = errors.size();
+        for (Field field : FIELDS.get(record.getClass())) {
+            field.validate(field.value(record), join(path, field.name), errors);
+        }
+        if (errors.size() == before && record instanceof CrossFieldCheck checked) {
+            checked.check((name, message) -> errors.add(new FieldError(join(path, name), message)));
+        }
+    }
+
+    static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** One record component and the constraints declared on it. */
+    private static final class Field {
+        final String name;
+        final RecordComponent component;
+        final boolean optional;
+        final boolean nonNegative;
+        final boolean positive;
+        final boolean notEmpty;
+        final Range range;
+        final Matches matches;
+        final Pattern pattern;
+
+        Field(RecordComponent c) {
+            this.name = c.getName();
+            this.component = c;
+            this.optional = c.isAnnotationPresent(Optional.class);
+            this.nonNegative = c.isAnnotationPresent(NonNegative.class);
+            this.positive = c.isAnnotationPresent(Positive.class);
+            this.notEmpty = c.isAnnotationPresent(NotEmpty.class);
+            this.range = c.getAnnotation(Range.class);
+            this.matches = c.getAnnotation(Matches.class);
+            this.pattern = matches == null ? null : Pattern.compile(matches.regex());
+        }
+
+        Object value(Object record) {
+            try {
+                return component.getAccessor().invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + name, e);
+            }
+        }
+
+        void validate(Object value, String path, List<FieldError> errors) {
+            if (value == null) {
+                if (!optional) {
+                    errors.add(new FieldError(path, "is required"));
+                }
+                return;
+            }
+            if (value instanceof String text) {
+                validateText(text, path, errors);
+            } else if (value instanceof Number number) {
+                validateNumber(new BigDecimal(number.toString()), path, errors);
+            } else if (value instanceof List<?> list) {
+                validateList(list, path, errors);
+            } else if (value.getClass().isRecord()) {
+                validateRecord(value, path, errors);
+            }
+        }
+
+        private void validateText(String text, String path, List<FieldError> errors) {
+            if (text.isBlank()) {
+                errors.add(new FieldError(path, "must not be empty"));
+            } else if (pattern != null && !pattern.matcher(text).matches()) {
+                errors.add(new FieldError(path, "'" + text + "' must be " + matches.description()));
+            }
+        }
+
+        private void validateNumber(BigDecimal n, String path, List<FieldError> errors) {
+            if (nonNegative && n.signum() < 0) {
+                errors.add(new FieldError(path, "must not be negative"));
+            }
+            if (positive && n.signum() <= 0) {
+                errors.add(new FieldError(path, "must be above 0"));
+            }
+            if (range != null) {
+                String problem = rangeProblem(n);
+                if (problem != null) {
+                    errors.add(new FieldError(path, problem));
+                }
+            }
+        }
+
+        private String rangeProblem(BigDecimal n) {
+            if (!range.min().isEmpty()) {
+                int c = n.compareTo(new BigDecimal(range.min()));
+                if (c < 0 || (c == 0 && range.minExclusive())) {
+                    return "must be " + describeRange();
+                }
+            }
+            if (!range.max().isEmpty()) {
+                int c = n.compareTo(new BigDecimal(range.max()));
+                if (c > 0 || (c == 0 && range.maxExclusive())) {
+                    return "must be " + describeRange();
+                }
+            }
+            return null;
+        }
+
+        private String describeRange() {
+            String low = range.min().isEmpty() ? null
+                    : (range.minExclusive() ? "above " : "at least ") + range.min();
+            String high = range.max().isEmpty() ? null
+                    : (range.maxExclusive() ? "below " : "at most ") + range.max();
+            if (low != null && high != null) {
+                return low + " and " + high;
+            }
+            return low != null ? low : high;
+        }
+
+        private void validateList(List<?> list, String path, List<FieldError> errors) {
+            if (notEmpty && list.isEmpty()) {
+                errors.add(new FieldError(path, "needs at least one item"));
+            }
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                String itemPath = path + "[" + i + "]";
+                if (item == null) {
+                    errors.add(new FieldError(itemPath, "must not be null"));
+                } else if (item.getClass().isRecord()) {
+                    validateRecord(item, itemPath, errors);
+                } else if (item instanceof String text) {
+                    validateText(text, itemPath, errors);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package smos.scenarios;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads scenario files (DESIGN.md, "Scenario files") and checks their shape, naming file and scenario. */
+public final class ScenarioLoader {
+    public static final String SCENARIOS_DIR = "scenarios";
+    private static final Set<String> FILE_FIELDS = Set.of("domain", "scenarios");
+    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "given", "expect", "expectRules");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private ScenarioLoader() {
+    }
+
+    /** Every {@code .yaml}/{@code .yml} file under {@code paths} (files or folders), sorted. */
+    public static List<Path> find(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).filter(ScenarioLoader::isScenarioFile).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + path, e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new ScenarioFileException(path.toString(), "no such file or folder");
+            }
+        }
+        return files;
+    }
+
+    /** The first scenario's request of each domain under {@code home}: requests known to work. */
+    public static Map<String, JsonNode> examples(Path home) {
+        Map<String, JsonNode> examples = new LinkedHashMap<>();
+        for (Path file : find(List.of(home.resolve(SCENARIOS_DIR)))) {
+            ScenarioFile scenarios = load(file, home.relativize(file).toString());
+            examples.putIfAbsent(scenarios.domain(), scenarios.scenarios().get(0).given());
+        }
+        return examples;
+    }
+
+    static boolean isScenarioFile(Path path) {
+        String name = path.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+    }
+
+    public static ScenarioFile load(Path file, String displayPath) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new ScenarioFileException(displayPath, "not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new ScenarioFileException(displayPath, "cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioFileException(displayPath, "must be a mapping with 'domain' and 'scenarios'");
+        }
+        unknownFields(displayPath, "", root, FILE_FIELDS);
+        JsonNode domain = root.get("domain");
+        if (domain == null || !domain.isTextual() || domain.asText().isBlank()) {
+            throw new ScenarioFileException(displayPath, "needs 'domain: <domain id>'");
+        }
+        JsonNode list = root.get("scenarios");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new ScenarioFileException(displayPath, "needs a non-empty 'scenarios' list");
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            scenarios.add(scenario(displayPath, i, list.get(i)));
+        }
+        return new ScenarioFile(displayPath, domain.asText(), List.copyOf(scenarios));
+    }
+
+    private static Scenario scenario(String file, int index, JsonNode node) {
+        String where = "scenario " + (index + 1);
+        if (!node.isObject()) {
+            throw new ScenarioFileException(file, where + " must be a mapping with name, given and expect");
+        }
+        JsonNode name = node.get("name");
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            throw new ScenarioFileException(file, where + " needs a 'name'");
+        }
+        where = "scenario '" + name.asText() + "'";
+        unknownFields(file, where + ": ", node, SCENARIO_FIELDS);
+        JsonNode given = node.get("given");
+        if (given == null || !given.isObject()) {
+            throw new ScenarioFileException(file, where + " needs 'given', the request as a mapping");
+        }
+        JsonNode expect = node.get("expect");
+        if (expect == null || !expect.isObject()) {
+            throw new ScenarioFileException(file, where + " needs 'expect', the expected decision fields");
+        }
+        List<String> rules = new ArrayList<>();
+        JsonNode expectRules = node.get("expectRules");
+        if (expectRules != null && !expectRules.isNull()) {
+            if (!expectRules.isArray()) {
+                throw new ScenarioFileException(file, where + ": 'expectRules' must be a list of rule names");
+            }
+            expectRules.forEach(r -> rules.add(r.asText()));
+        }
+        return new Scenario(name.asText(), (ObjectNode) given, expect, List.copyOf(rules));
+    }
+
+    private static void unknownFields(String file, String where, JsonNode node, Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!known.contains(field)) {
+                throw new ScenarioFileException(file, where + "unknown key '" + field + "'; expected " + known);
+            }
+        }
+    }
+}
