@@ -75,6 +75,8 @@ public final class DomainCompiler {
             problems.addAll(drl.problems());
             drl.drls().forEach(g -> generated.put(g.resourcePath(), g));
         }
+        problems.addAll(PackageCheck.check(List.copyOf(workbooks.values()), drlFiles));
+        problems.addAll(duplicateNames(drlFiles, generated));
         if (!problems.isEmpty()) {
             return CompileResult.failed(sources, problems);
         }
@@ -148,9 +150,30 @@ public final class DomainCompiler {
         drlFiles.forEach((path, text) -> DrlRuleLines.of(text)
                 .forEach((rule, line) -> origins.put(rule, new RuleOrigin(path, "line " + line))));
         for (GeneratedDrl drl : generated.values()) {
-            drl.ruleCells().forEach((rule, cell) -> origins.put(rule, new RuleOrigin(drl.file(), drl.sheet() + "!" + cell)));
+            drl.rules().forEach(r -> origins.put(r.name(), new RuleOrigin(drl.file(), drl.sheet() + "!" + r.cell())));
         }
         return origins;
+    }
+
+    /** Rule names are the ids of traces, coverage and expectRules: each must be unique in the domain. */
+    private static List<RuleProblem> duplicateNames(Map<String, String> drlFiles, Map<String, GeneratedDrl> generated) {
+        Map<String, RuleOrigin> seen = new HashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        drlFiles.forEach((path, text) -> DrlRuleLines.of(text).forEach((rule, line) ->
+                noteName(seen, problems, rule, new RuleOrigin(path, "line " + line))));
+        for (GeneratedDrl drl : generated.values()) {
+            drl.rules().forEach(r ->
+                    noteName(seen, problems, r.name(), new RuleOrigin(drl.file(), drl.sheet() + "!" + r.cell())));
+        }
+        return problems;
+    }
+
+    private static void noteName(Map<String, RuleOrigin> seen, List<RuleProblem> problems, String rule, RuleOrigin origin) {
+        RuleOrigin first = seen.putIfAbsent(rule, origin);
+        if (first != null) {
+            problems.add(problemAt(origin, "rule name " + rule + " is already used at " + first.source() + " "
+                    + first.location() + "; every rule needs its own name"));
+        }
     }
 
     /** A rule outside the domain's stages would never fire; say so instead of silently ignoring it. */

@@ -1,9 +1,7 @@
 package smos.engine.table;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +18,11 @@ public final class GeneratedDrl {
     private final String drl;
     /** For each line (0-based), the cell of the rule it belongs to, or null before the first rule. */
     private final String[] lineToCell;
-    private final Map<String, String> ruleToCell = new LinkedHashMap<>();
+    private final List<RuleRow> rules = new ArrayList<>();
+
+    /** A generated rule and the row cell ({@code B15}) it came from. */
+    public record RuleRow(String name, String cell) {
+    }
 
     public GeneratedDrl(String file, String sheet, String drl) {
         this.file = file;
@@ -36,7 +38,7 @@ public final class GeneratedDrl {
             }
             Matcher rule = RULE.matcher(lines[i]);
             if (rule.find() && current != null) {
-                ruleToCell.put(rule.group(1), current);
+                rules.add(new RuleRow(rule.group(1), current));
             }
             lineToCell[i] = current;
         }
@@ -70,12 +72,8 @@ public final class GeneratedDrl {
         return line >= 1 && line <= lines.length ? lines[line - 1] : "";
     }
 
-    /** Rule name to row cell ({@code B15}) for every rule of the sheet. */
-    public Map<String, String> ruleCells() {
-        return ruleToCell;
-    }
-
-    public List<String> ruleNames() {
-        return new ArrayList<>(ruleToCell.keySet());
+    /** Every rule of the sheet with its row cell, in sheet order (a repeated name appears twice). */
+    public List<RuleRow> rules() {
+        return rules;
     }
 }
