@@ -140,8 +140,13 @@ public final class DomainCompiler {
         return -1;
     }
 
+    /** One line, without the parser's pointers into the DRL text (the problem already says where). */
     private static String shorten(String message) {
-        String flat = message == null ? "" : message.replaceAll("\\s+", " ").trim();
+        String flat = message == null ? "" : message
+                .replaceAll("\\[Near : \\{.*?\\}\\]", "")
+                .replaceAll("\\[Line: \\d+, Column: \\d+\\]", "")
+                .replaceAll("\\s\\^\\s", " ")
+                .replaceAll("\\s+", " ").trim();
         return flat.length() > MAX_MESSAGE ? flat.substring(0, MAX_MESSAGE) + "..." : flat;
     }
 

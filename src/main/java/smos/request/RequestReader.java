@@ -64,7 +64,8 @@ public final class RequestReader<Q> {
             // a syntax error met while binding: report it as a syntax error, at the binding's path
             return new FieldError(syntaxPath(path(wrapper), parse), syntax(parse));
         }
-        if (e instanceof StreamConstraintsException) {
+        if (e instanceof StreamConstraintsException
+                || (e instanceof JsonMappingException && e.getCause() instanceof StreamConstraintsException)) {
             return new FieldError(FieldError.BODY, "JSON nested too deeply: at most " + Json.MAX_NESTING_DEPTH
                     + " levels are accepted");
         }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +25,11 @@ public final class ScenarioLoader {
     public static final String SCENARIOS_DIR = "scenarios";
     private static final Set<String> FILE_FIELDS = Set.of("domain", "scenarios");
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "given", "expect", "expectRules");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** Numbers stay exactly as written ({@code 30.00}), so failures quote the expectation verbatim. */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private ScenarioLoader() {

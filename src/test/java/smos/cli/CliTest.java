@@ -1,0 +1,129 @@
+package smos.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import smos.testing.TestHomes;
+import smos.testing.Workbooks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands testers and operators run: test, verify, decide. */
+class CliTest {
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        TestHomes.copyOfShipped(home);
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String lastLine() {
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    @Test
+    void testPassesOnTheShippedScenarios() {
+        int code = Main.run("test", "--home", home.toString());
+        assertEquals(0, code, out::toString);
+        assertTrue(lastLine().matches("\\d+ passed, 0 failed"), lastLine());
+    }
+
+    @Test
+    void testReportsAFailingScenarioWithItsFieldAndExitsOne() throws Exception {
+        Path file = home.resolve("scenarios/returns/change-of-mind.yaml");
+        Files.writeString(file, Files.readString(file).replace("refundAmount: 169.99", "refundAmount: 170.00"));
+
+        int code = Main.run("test", "--home", home.toString(), home.resolve("scenarios/returns").toString());
+
+        assertEquals(1, code);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("FAIL scenarios/returns/change-of-mind.yaml :: opened router returned on day 20"), text);
+        assertTrue(text.contains("refundAmount: expected 170.00, actual 169.99"), text);
+        assertTrue(lastLine().matches("\\d+ passed, 1 failed"), lastLine());
+    }
+
+    @Test
+    void testFailsOnAnEmptyScenarioFolder() throws Exception {
+        Path empty = Files.createDirectories(home.resolve("empty"));
+        assertEquals(1, Main.run("test", "--home", home.toString(), empty.toString()));
+        assertEquals("0 passed, 1 failed", lastLine());
+    }
+
+    @Test
+    void verifyPrintsEachProblemWithItsCellAndExitsOne() {
+        Path xlsx = home.resolve("decision-tables/returns/returns-policy.xlsx");
+        String cell = Workbooks.cellOf(xlsx, "Outcome", "DeadOnArrivalGetsAdvanceReplacement", "Defective unit due back");
+        Workbooks.set(xlsx, "Outcome", cell, "thirty");
+
+        int code = Main.run("verify", "--home", home.toString());
+
+        assertEquals(1, code);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("decision-tables/returns/returns-policy.xlsx, sheet Outcome, cell " + cell
+                + ": \"thirty\" is not a whole number"), text);
+    }
+
+    @Test
+    void verifyPassesOnTheShippedRules() {
+        assertEquals(0, Main.run("verify", "--home", home.toString()), out::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok      returns"));
+    }
+
+    @Test
+    void decidePrintsTheResponseForARequestFile() throws Exception {
+        Path request = home.resolve("claim.json");
+        Files.writeString(request, """
+                {"claim": {"claimId": "C-9", "productLine": "SWITCH", "condition": "NEW", "channel": "DIRECT",
+                           "purchaseDate": "2026-01-10", "claimDate": "2026-04-20", "purchasePrice": 899.00,
+                           "reason": "DEFECTIVE", "opened": true, "proofOfPurchase": true, "registered": false}}
+                """);
+
+        int code = Main.run("decide", "--home", home.toString(), "returns", request.toString());
+
+        assertEquals(0, code, err::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"outcome\" : \"ADVANCE_REPLACEMENT\""), text);
+        assertTrue(text.contains("\"rulesetVersion\""), text);
+    }
+
+    @Test
+    void decideNamesTheBadFieldAndExitsOne() throws Exception {
+        Path request = home.resolve("claim.json");
+        Files.writeString(request, "{\"claim\": {\"claimId\": \"C-9\"}}");
+
+        assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", request.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("invalid request: claim.productLine: is required"));
+    }
+
+    @Test
+    void aHomeWithoutRulesIsAOneLineError() throws Exception {
+        Path nowhere = Files.createDirectories(home.resolve("nowhere"));
+        assertEquals(2, Main.run("verify", "--home", nowhere.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: "), err::toString);
+    }
+}
