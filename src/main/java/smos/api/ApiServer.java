@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smos.engine.IncompleteDecisionException;
 import smos.engine.RuleLoopException;
+import smos.publish.ChangeRejectedException;
+import smos.publish.InvalidChangeException;
+import smos.publish.RuleSetManager;
+import smos.publish.UnknownVersionException;
 import smos.request.InvalidRequestException;
 import smos.request.Json;
 import smos.service.DecisionService;
@@ -28,9 +33,23 @@ public final class ApiServer {
 
     /** The application, not yet started: tests start it on a free port, {@code serve} on the configured one. */
     public static Javalin create(DecisionService service, ApiSettings settings) {
+        return create(service, null, settings);
+    }
+
+    /** With a rule-set manager, the publishing, history and rollback endpoints are served too. */
+    public static Javalin create(DecisionService service, RuleSetManager manager, ApiSettings settings) {
         return Javalin.create(config -> {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jetty.multipartConfig.maxFileSize(settings.maxPublishBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxPublishBytes(), SizeUnit.BYTES);
+            if (settings.protectReads()) {
+                config.routes.before(ctx -> {
+                    if (!ctx.path().equals("/health")) {
+                        Access.publisher(ctx, settings.tokens());
+                    }
+                });
+            }
             config.routes.post("/api/v1/decisions/{domain}", ctx -> {
                 byte[] body = JsonBody.read(ctx, settings.maxBodyBytes());
                 writeJson(ctx, 200, service.decide(ctx.pathParam("domain"), body));
@@ -38,6 +57,9 @@ public final class ApiServer {
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
             config.routes.get("/health", ctx -> writeJson(ctx, 200, service.health()));
+            if (manager != null) {
+                new PublishRoutes(manager, settings).install(config.routes);
+            }
             installProblemMapping(config.routes);
         });
     }
@@ -53,6 +75,13 @@ public final class ApiServer {
                 Problem.of("domain-unavailable", "Domain unavailable", 503, e.getMessage(), ctx.path())
                         .withProblems(e.problems())));
         routes.exception(HttpProblemException.class, (e, ctx) -> writeProblem(ctx, e.problem(ctx.path())));
+        routes.exception(ChangeRejectedException.class, (e, ctx) -> writeProblem(ctx,
+                Problem.of("change-rejected", "Change rejected", 422, e.getMessage(), ctx.path())
+                        .withProblems(e.problems()).withFailures(e.failures())));
+        routes.exception(InvalidChangeException.class, (e, ctx) -> writeProblem(ctx,
+                Problem.of("invalid-change", "Invalid change", 400, e.getMessage(), ctx.path())));
+        routes.exception(UnknownVersionException.class, (e, ctx) -> writeProblem(ctx,
+                Problem.of("unknown-version", "Unknown version", 404, e.getMessage(), ctx.path())));
         routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx,
                 Problem.of("http-" + e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getStatus(),
                         describe(e, ctx), ctx.path())));
@@ -83,7 +112,7 @@ public final class ApiServer {
         write(ctx, problem.status(), Problem.CONTENT_TYPE, problem);
     }
 
-    private static void writeJson(Context ctx, int status, Object body) {
+    static void writeJson(Context ctx, int status, Object body) {
         write(ctx, status, JSON, body);
     }
 

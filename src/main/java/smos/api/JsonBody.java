@@ -40,6 +40,11 @@ final class JsonBody {
         }
     }
 
+    /** A small JSON body of the service's own (a rollback request), read strictly like a decision request. */
+    static <T> T readAs(Context ctx, int maxBytes, Class<T> type) {
+        return new smos.request.RequestReader<>(type).read(read(ctx, maxBytes));
+    }
+
     static void requireJson(String contentType) {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {

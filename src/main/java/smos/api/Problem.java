@@ -2,9 +2,8 @@ package smos.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import smos.engine.RuleProblem;
+import smos.engine.ScenarioFailure;
 import smos.request.FieldError;
-import smos.scenarios.ScenarioFailure;
-
 import java.util.List;
 
 /**
@@ -26,6 +25,10 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     Problem withProblems(List<RuleProblem> problems) {
-        return new Problem(type, title, status, detail, instance, errors, problems, failures);
+        return new Problem(type, title, status, detail, instance, errors, problems.isEmpty() ? null : problems, failures);
+    }
+
+    Problem withFailures(List<ScenarioFailure> failures) {
+        return new Problem(type, title, status, detail, instance, errors, problems, failures.isEmpty() ? null : failures);
     }
 }

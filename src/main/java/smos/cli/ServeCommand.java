@@ -6,14 +6,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import smos.api.ApiServer;
 import smos.api.ApiSettings;
+import smos.api.Tokens;
+import smos.engine.DecisionDomain;
 import smos.engine.RuleProblem;
-import smos.service.DecisionService;
+import smos.publish.RuleWatcher;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Compile every domain and serve decisions over HTTP.")
+        description = {"Compile every domain and serve decisions over HTTP.",
+                "Saved spreadsheets go live within seconds when they compile and the domain's scenarios pass.",
+                "Publishing over HTTP is on when a token is configured (SMOS_PUBLISH_TOKEN or --token-file)."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -22,25 +32,74 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP port (default: $SMOS_PORT or 8080).")
     int port;
 
+    @Option(names = "--history", paramLabel = "DIR", defaultValue = "${env:SMOS_HISTORY}",
+            description = "Folder of the rule history (default: $SMOS_HISTORY or .smos/history in the home).")
+    Path history;
+
+    @Option(names = "--token-file", paramLabel = "FILE", defaultValue = "${env:SMOS_PUBLISH_TOKEN_FILE}",
+            description = "File of publish tokens, one per line, optionally name=token "
+                    + "(default: $SMOS_PUBLISH_TOKEN_FILE; or one token in $SMOS_PUBLISH_TOKEN).")
+    Path tokenFile;
+
+    @Option(names = "--protect-reads", defaultValue = "${env:SMOS_PROTECT_READS:-false}",
+            description = "Require the token on decision and read endpoints too (default: off; /health stays open).")
+    boolean protectReads;
+
+    @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Watch rules/, decision-tables/ and scenarios/ and reload changed domains (default: on; --no-watch turns it off).")
+    boolean watch;
+
+    @Option(names = "--reload-delay", paramLabel = "MILLIS", defaultValue = "300",
+            description = "Quiet time after the last file event before a domain is rebuilt (default: ${DEFAULT-VALUE}).")
+    long reloadDelay;
+
     @Option(names = "--max-body-bytes", defaultValue = "" + ApiSettings.DEFAULT_MAX_BODY_BYTES,
             description = "Largest single decision request accepted (default: ${DEFAULT-VALUE}).")
     int maxBodyBytes;
 
+    @Option(names = "--max-publish-bytes", defaultValue = "" + ApiSettings.DEFAULT_MAX_PUBLISH_BYTES,
+            description = "Largest publish accepted (default: ${DEFAULT-VALUE}).")
+    long maxPublishBytes;
+
     @Override
-    public Integer call() throws InterruptedException {
-        DecisionService service = Services.load(home.resolve());
-        for (RuleProblem problem : service.problems()) {
+    public Integer call() throws InterruptedException, IOException {
+        Path dir = home.resolve();
+        Path historyDir = history != null ? history : dir.resolve(".smos/history");
+        Tokens tokens = tokens();
+        Services.Running running = Services.start(dir, historyDir);
+        for (RuleProblem problem : running.service().problems()) {
             System.err.println("problem: " + problem);
         }
-        Javalin app = ApiServer.create(service, new ApiSettings(maxBodyBytes)).start(port);
-        System.out.println("SMOS serves " + service.health().domains().keySet() + " on http://localhost:" + app.port()
-                + " (" + service.health().status() + ")");
+        ApiSettings settings = new ApiSettings(maxBodyBytes, maxPublishBytes, tokens, protectReads);
+        Javalin app = ApiServer.create(running.service(), running.manager(), settings).start(port);
+        RuleWatcher watcher = watch ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
+                running.manager()::reloadFromDisk) : null;
+        System.out.println("SMOS serves " + running.service().health().domains().keySet() + " on http://localhost:"
+                + app.port() + " (" + running.service().health().status() + "); rules from " + dir
+                + (watch ? ", reloaded on change" : "") + "; history in " + historyDir
+                + "; publishing " + (tokens.enabled() ? "on" : "off (no token configured)"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) {
+                watcher.close();
+            }
             app.stop();
             stopped.countDown();
         }));
         stopped.await();
         return 0;
+    }
+
+    private static List<String> domainIds(Services.Running running) {
+        return running.registry().domains().stream().map(DecisionDomain::id).toList();
+    }
+
+    /** Tokens from the token file, else from $SMOS_PUBLISH_TOKEN; never a default. */
+    private Tokens tokens() throws IOException {
+        if (tokenFile != null) {
+            return Tokens.parse(Files.readAllLines(tokenFile));
+        }
+        String token = System.getenv("SMOS_PUBLISH_TOKEN");
+        return token == null || token.isBlank() ? Tokens.none() : Tokens.of(Map.of("token", token.strip()));
     }
 }

@@ -1,19 +1,39 @@
 package smos.cli;
 
 import smos.engine.DomainRegistry;
+import smos.publish.Gate;
+import smos.publish.History;
+import smos.publish.RuleSetManager;
 import smos.scenarios.ScenarioLoader;
 import smos.service.DecisionService;
 
 import java.nio.file.Path;
 
-/** Wires the engine and the service for a home folder: the one place the pieces are assembled. */
+/** Wires the engine, the service and the rule-set manager for a home folder: the one place they are assembled. */
 final class Services {
     private Services() {
     }
 
+    /** The service on the rules as they are on disk (the tools: decide, test). */
     static DecisionService load(Path home) {
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover());
         registry.loadAll();
+        return service(registry, home);
+    }
+
+    /** The service and its manager, started: falls back to the history for a domain that does not compile. */
+    static Running start(Path home, Path historyDir) {
+        DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover());
+        DecisionService service = service(registry, home);
+        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new History(historyDir));
+        manager.start();
+        return new Running(registry, service, manager);
+    }
+
+    private static DecisionService service(DomainRegistry registry, Path home) {
         return new DecisionService(registry, () -> ScenarioLoader.examples(home));
+    }
+
+    record Running(DomainRegistry registry, DecisionService service, RuleSetManager manager) {
     }
 }

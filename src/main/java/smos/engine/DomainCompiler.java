@@ -102,8 +102,7 @@ public final class DomainCompiler {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
         kieBase.addPackages(builder.getKnowledgePackages());
-        List<String> files = sources.files().stream().map(SourceFile::path).toList();
-        CompiledRuleSet ruleSet = new CompiledRuleSet(domain.id(), sources.version(), files, kieBase,
+        CompiledRuleSet ruleSet = new CompiledRuleSet(domain.id(), sources.version(), sources, kieBase,
                 Map.copyOf(origins), Instant.now(), Duration.ofNanos(System.nanoTime() - started));
         return new CompileResult(domain.id(), sources.version(), ruleSet, List.of());
     }

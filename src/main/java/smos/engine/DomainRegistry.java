@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ public final class DomainRegistry {
         this.compiler = new DomainCompiler();
         for (DecisionDomain<?, ?> domain : domains) {
             this.domains.put(domain.id(), domain);
-            states.put(domain.id(), new DomainState(domain, null, null));
+            states.put(domain.id(), new DomainState(domain, null, null, null));
         }
     }
 
@@ -58,33 +57,49 @@ public final class DomainRegistry {
         return results;
     }
 
-    /** Compiles one domain; on success its new version becomes active, otherwise the failure is kept. */
+    /** Compiles one domain from disk; on success its new version becomes active, otherwise the rejection is kept. */
     public CompileResult load(String id) {
         DecisionDomain<?, ?> domain = domains.get(id);
-        CompileResult result = compile(domain);
-        states.compute(id, (key, old) -> result.ok()
-                ? new DomainState(domain, result.ruleSet(), null)
-                : new DomainState(domain, old == null ? null : old.active(),
-                        new LoadFailure(result.version(), Instant.now(), result.problems())));
+        CompileResult result = compile(domain, DomainSources.scan(home, id));
         if (result.ok()) {
-            LOG.info("domain {} version {} loaded in {} ms", id, result.version(),
-                    result.ruleSet().buildTime().toMillis());
+            activate(result.ruleSet(), "disk");
         } else {
-            LOG.warn("domain {} version {} did not compile: {} problem(s)", id, result.version(), result.problems().size());
-            result.problems().forEach(p -> LOG.warn("  {}", p));
+            reject(id, Rejection.of(result, "start-up"));
         }
         return result;
     }
 
-    /** Compiles a domain's files as they are on disk, without changing what it serves. */
-    public CompileResult compile(DecisionDomain<?, ?> domain) {
+    /** Compiles a domain's files without changing what it serves. */
+    public CompileResult compile(DecisionDomain<?, ?> domain, DomainSources sources) {
         try {
-            return compiler.compile(domain, DomainSources.scan(home, domain.id()));
+            return compiler.compile(domain, sources);
         } catch (RuntimeException e) {
             LOG.error("compiling {} failed unexpectedly", domain.id(), e);
-            DomainSources none = new DomainSources(domain.id(), List.of());
-            return CompileResult.failed(none, List.of(RuleProblem.inFile(null, "cannot compile: " + e)));
+            return CompileResult.failed(sources, List.of(RuleProblem.inFile(null, "cannot compile: " + e)));
         }
+    }
+
+    /** Makes a compiled version the one that serves: one atomic swap, so each decision sees one version. */
+    public void activate(CompiledRuleSet ruleSet, String from) {
+        DecisionDomain<?, ?> domain = domains.get(ruleSet.domain());
+        states.put(domain.id(), new DomainState(domain, ruleSet, from, null));
+        LOG.info("domain {} serves version {} (from {}, built in {} ms)", domain.id(), ruleSet.version(), from,
+                ruleSet.buildTime().toMillis());
+    }
+
+    /** Records a refused version; the domain keeps serving what it served. */
+    public void reject(String id, Rejection rejection) {
+        states.compute(id, (key, old) -> new DomainState(domains.get(id), old == null ? null : old.active(),
+                old == null ? null : old.activeFrom(), rejection));
+        LOG.warn("domain {}: version {} rejected ({}): {} problem(s), {} scenario failure(s)", id, rejection.version(),
+                rejection.trigger(), rejection.problems().size(), rejection.failures().size());
+        rejection.problems().forEach(p -> LOG.warn("  {}", p));
+        rejection.failures().forEach(f -> LOG.warn("  {}", f));
+    }
+
+    /** Forgets a rejection once the files on disk are back to the version that serves. */
+    public void clearRejection(String id) {
+        states.computeIfPresent(id, (key, old) -> new DomainState(old.domain(), old.active(), old.activeFrom(), null));
     }
 
     public Optional<DomainState> state(String id) {

@@ -1,12 +1,17 @@
 package smos.engine;
 
 /**
- * What a domain serves right now: the active rule set (null when none compiled) and the last failed
- * load, if the newest files did not compile. Immutable; the registry swaps whole states atomically.
+ * What a domain serves right now: the active rule set (null when none compiled), where it came from
+ * ({@code disk}, {@code history}, {@code publish}, ...), and the last rejected version, if the newest
+ * files were refused. Immutable; the registry swaps whole states atomically.
  */
-public record DomainState(DecisionDomain<?, ?> domain, CompiledRuleSet active, LoadFailure lastFailure) {
+public record DomainState(DecisionDomain<?, ?> domain, CompiledRuleSet active, String activeFrom,
+                          Rejection lastRejection) {
 
     public DomainStatus status() {
-        return active != null ? DomainStatus.ACTIVE : DomainStatus.FAILED;
+        if (active == null) {
+            return DomainStatus.FAILED;
+        }
+        return lastRejection == null ? DomainStatus.ACTIVE : DomainStatus.STALE;
     }
 }

@@ -71,6 +71,8 @@ public final class RequestValidator {
             this.range = c.getAnnotation(Range.class);
             this.matches = c.getAnnotation(Matches.class);
             this.pattern = matches == null ? null : Pattern.compile(matches.regex());
+            // records nested in non-public classes are still requests: read their components anyway
+            c.getAccessor().trySetAccessible();
         }
 
         Object value(Object record) {

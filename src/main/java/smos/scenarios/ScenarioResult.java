@@ -1,5 +1,6 @@
 package smos.scenarios;
 
+import smos.engine.ScenarioFailure;
 import java.util.List;
 
 /** The outcome of one scenario: passed when it has no failures. */

@@ -3,13 +3,13 @@ package smos.scenarios;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import smos.engine.FiredRule;
+import smos.engine.ScenarioFailure;
 import smos.request.InvalidRequestException;
 import smos.request.Json;
 import smos.service.DecisionResponse;
 import smos.service.DecisionService;
 import smos.service.DomainUnavailableException;
 import smos.service.UnknownDomainException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +18,20 @@ import java.util.List;
  * to the decision service, and the decision is compared with {@code expect}.
  */
 public final class ScenarioRunner {
-    private final DecisionService service;
+    /** Decides a request for a domain: the live service, or a candidate version being checked. */
+    @FunctionalInterface
+    public interface Decider {
+        DecisionResponse decide(String domain, byte[] request);
+    }
+
+    private final Decider decider;
+
+    public ScenarioRunner(Decider decider) {
+        this.decider = decider;
+    }
 
     public ScenarioRunner(DecisionService service) {
-        this.service = service;
+        this(service::decide);
     }
 
     public List<ScenarioResult> run(ScenarioFile file) {
@@ -36,7 +46,7 @@ public final class ScenarioRunner {
         List<ScenarioFailure> failures = new ArrayList<>();
         DecisionResponse response;
         try {
-            response = service.decide(file.domain(), Json.mapper().writeValueAsBytes(scenario.given()));
+            response = decider.decide(file.domain(), Json.mapper().writeValueAsBytes(scenario.given()));
         } catch (InvalidRequestException e) {
             e.errors().forEach(err -> failures.add(failure(file, scenario, "given." + err.field(), "a valid request",
                     err.message())));

@@ -10,7 +10,7 @@ import smos.engine.DomainRegistry;
 import smos.engine.DomainState;
 import smos.engine.DomainStatus;
 import smos.engine.Evaluator;
-import smos.engine.LoadFailure;
+import smos.engine.Rejection;
 import smos.engine.RuleProblem;
 import smos.request.RequestReader;
 
@@ -57,11 +57,23 @@ public final class DecisionService {
                 .orElseThrow(() -> new UnknownDomainException(domainId, domainIds()));
         CompiledRuleSet ruleSet = state.active();
         if (ruleSet == null) {
-            LoadFailure failure = state.lastFailure();
-            throw new DomainUnavailableException(domainId, failure == null ? List.of() : failure.problems());
+            Rejection rejection = state.lastRejection();
+            throw new DomainUnavailableException(domainId, rejection == null ? List.of() : rejection.problems());
         }
-        Decided<?> decided = decide(state.domain(), ruleSet, body);
-        return new DecisionResponse(domainId, decided.rulesetVersion(), decided.decision(), decided.trace(),
+        return respond(state.domain(), ruleSet, body, started);
+    }
+
+    /** Decides with a given compiled version instead of the active one: how a candidate is tried before it goes live. */
+    public DecisionResponse decideWith(CompiledRuleSet candidate, byte[] body) {
+        long started = System.nanoTime();
+        DecisionDomain<?, ?> domain = registry.domain(candidate.domain())
+                .orElseThrow(() -> new UnknownDomainException(candidate.domain(), domainIds()));
+        return respond(domain, candidate, body, started);
+    }
+
+    private DecisionResponse respond(DecisionDomain<?, ?> domain, CompiledRuleSet ruleSet, byte[] body, long started) {
+        Decided<?> decided = decide(domain, ruleSet, body);
+        return new DecisionResponse(domain.id(), decided.rulesetVersion(), decided.decision(), decided.trace(),
                 (System.nanoTime() - started) / 1_000);
     }
 
@@ -89,13 +101,15 @@ public final class DecisionService {
 
     private static RulesetInfo ruleset(DomainState s) {
         CompiledRuleSet active = s.active();
-        LoadFailure failure = s.lastFailure();
+        Rejection rejected = s.lastRejection();
         return new RulesetInfo(s.domain().id(), s.status().name(),
                 active == null ? null : active.version(),
+                active == null ? null : s.activeFrom(),
                 active == null ? List.of() : active.files(),
                 active == null ? null : active.loadedAt(),
                 active == null ? null : active.buildTime().toMillis(),
-                failure == null ? null : new RulesetInfo.LastFailure(failure.version(), failure.at(), failure.problems()));
+                rejected == null ? null : new RulesetInfo.LastRejection(rejected.version(), rejected.at(),
+                        rejected.trigger(), rejected.problems(), rejected.failures()));
     }
 
     public Health health() {
@@ -103,7 +117,7 @@ public final class DecisionService {
         boolean allUp = true;
         for (DomainState s : registry.states()) {
             domains.put(s.domain().id(), new Health.DomainHealth(s.status().name(),
-                    s.active() == null ? null : s.active().version()));
+                    s.active() == null ? null : s.active().version(), s.active() == null ? null : s.activeFrom()));
             allUp &= s.status() == DomainStatus.ACTIVE;
         }
         return new Health(allUp ? "UP" : "DEGRADED", domains);
@@ -111,8 +125,8 @@ public final class DecisionService {
 
     /** Problems of every domain that does not serve a version, for start-up messages. */
     public List<RuleProblem> problems() {
-        return registry.states().stream().filter(s -> s.lastFailure() != null)
-                .flatMap(s -> s.lastFailure().problems().stream()).toList();
+        return registry.states().stream().filter(s -> s.lastRejection() != null)
+                .flatMap(s -> s.lastRejection().problems().stream()).toList();
     }
 
     private Map<String, JsonNode> examples() {

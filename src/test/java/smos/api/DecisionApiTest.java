@@ -227,7 +227,7 @@ class DecisionApiTest {
         assertEquals("ACTIVE", returns.path("status").asText());
         assertTrue(returns.path("files").toString().contains("decision-tables/returns/returns-policy.xlsx"));
         assertTrue(returns.path("loadedAt").isTextual());
-        assertTrue(returns.path("lastFailedLoad").isNull());
+        assertTrue(returns.path("lastRejected").isNull());
         Reply health = http.get("/health");
         assertEquals(200, health.status());
         assertEquals("UP", health.json().path("status").asText());

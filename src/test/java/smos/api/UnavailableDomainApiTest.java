@@ -54,7 +54,7 @@ class UnavailableDomainApiTest {
             assertEquals("ACTIVE", health.at("/domains/echo/status").asText());
 
             JsonNode rulesets = http.get("/api/v1/rulesets").json();
-            JsonNode failed = rulesets.get(0).path("lastFailedLoad");
+            JsonNode failed = rulesets.get(0).path("lastRejected");
             assertEquals(cell, failed.at("/problems/0/cell").asText());
         }
     }

@@ -273,8 +273,8 @@ class RuleFileProblemsTest {
         DomainState returns = registry.state("returns").orElseThrow();
         assertEquals(DomainStatus.FAILED, returns.status());
         assertNull(returns.active());
-        assertNotNull(returns.lastFailure());
-        assertEquals(cell, returns.lastFailure().problems().get(0).cell());
+        assertNotNull(returns.lastRejection());
+        assertEquals(cell, returns.lastRejection().problems().get(0).cell());
         DomainState echo = registry.state("echo").orElseThrow();
         assertEquals(DomainStatus.ACTIVE, echo.status());
         EchoDomain domain = new EchoDomain();

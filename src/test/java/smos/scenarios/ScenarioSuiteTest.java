@@ -4,9 +4,9 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import smos.engine.ScenarioFailure;
 import smos.testing.Services;
 import smos.testing.TestHomes;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package smos.scenarios;
+package smos.engine;
 
 /** One difference between expected and actual, with the field path inside the decision. */
 public record ScenarioFailure(String file, String scenario, String field, String expected, String actual) {

@@ -1,0 +1,137 @@
+package smos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Option;
+import smos.request.Json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Talks to a running SMOS server for the commands that change rules: {@code --server}, {@code --token-file}. */
+final class ServerClient {
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:SMOS_SERVER:-http://localhost:8080}",
+            description = "The SMOS server (default: $SMOS_SERVER or http://localhost:8080).")
+    String server;
+
+    @Option(names = "--token-file", paramLabel = "FILE", defaultValue = "${env:SMOS_PUBLISH_TOKEN_FILE}",
+            description = "File holding the publish token (default: $SMOS_PUBLISH_TOKEN_FILE, else $SMOS_PUBLISH_TOKEN).")
+    Path tokenFile;
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** An answer: status and body as JSON. */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Answer postJson(String path, Object body) throws IOException {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))));
+    }
+
+    /** multipart/form-data: one part per file, plus plain fields. */
+    Answer postMultipart(String path, List<Path> files, Map<String, List<String>> fields) throws IOException {
+        String boundary = "smos-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Path file : files) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.write(Files.readAllBytes(file));
+            write(body, "\r\n");
+        }
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            for (String value : field.getValue()) {
+                write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + value + "\r\n");
+            }
+        }
+        write(body, "--" + boundary + "--\r\n");
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) throws IOException {
+        String token = token();
+        if (token == null) {
+            throw new IllegalArgumentException("no publish token: set SMOS_PUBLISH_TOKEN or use --token-file FILE");
+        }
+        return request.header("Authorization", "Bearer " + token);
+    }
+
+    private String token() throws IOException {
+        if (tokenFile != null) {
+            for (String line : Files.readAllLines(tokenFile)) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    return t.contains("=") ? t.substring(t.indexOf('=') + 1).strip() : t;
+                }
+            }
+            return null;
+        }
+        String env = System.getenv("SMOS_PUBLISH_TOKEN");
+        return env == null || env.isBlank() ? null : env.strip();
+    }
+
+    private URI uri(String path) {
+        return URI.create(server.replaceAll("/+$", "") + path);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofMinutes(2)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (ConnectException e) {
+            throw new IllegalArgumentException("no SMOS server at " + server + " (start one with: smos serve)");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("talking to " + server + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Prints a problem+json answer as lines a person can act on. */
+    static void printProblem(Answer answer) {
+        JsonNode p = answer.body();
+        if (p == null) {
+            System.err.println("failed: HTTP " + answer.status());
+            return;
+        }
+        System.err.println("failed (" + answer.status() + "): " + p.path("detail").asText(p.toString()));
+        p.path("problems").forEach(x -> System.err.println("  " + x.path("file").asText()
+                + (x.hasNonNull("sheet") ? ", sheet " + x.path("sheet").asText() : "")
+                + (x.hasNonNull("cell") ? ", cell " + x.path("cell").asText() : "")
+                + (x.hasNonNull("line") ? ", line " + x.path("line").asText() : "")
+                + ": " + x.path("message").asText()));
+        p.path("failures").forEach(x -> System.err.println("  " + x.path("file").asText() + " :: "
+                + x.path("scenario").asText() + " :: " + x.path("field").asText() + ": expected "
+                + x.path("expected").asText() + ", actual " + x.path("actual").asText()));
+        p.path("errors").forEach(x -> System.err.println("  " + x.path("field").asText() + ": " + x.path("message").asText()));
+    }
+}

@@ -1,0 +1,78 @@
+package smos.publish;
+
+import smos.engine.CompileResult;
+import smos.engine.CompiledRuleSet;
+import smos.engine.DecisionDomain;
+import smos.engine.DomainRegistry;
+import smos.engine.DomainSources;
+import smos.engine.RuleProblem;
+import smos.engine.ScenarioFailure;
+import smos.scenarios.ScenarioFile;
+import smos.scenarios.ScenarioFileException;
+import smos.scenarios.ScenarioLoader;
+import smos.scenarios.ScenarioResult;
+import smos.scenarios.ScenarioRunner;
+import smos.service.DecisionService;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a new version of a domain must pass before it serves: it compiles (every cell checked), and
+ * every scenario file of the domain passes against it. Runs on any folder laid out like the home, so
+ * a publish is checked in a staging copy before anything is written.
+ */
+public final class Gate {
+    private final DomainRegistry registry;
+    private final DecisionService service;
+
+    public Gate(DomainRegistry registry, DecisionService service) {
+        this.registry = registry;
+        this.service = service;
+    }
+
+    /** The verdict: the compiled candidate, or the problems and scenario failures that refuse it. */
+    public record Verdict(String version, CompiledRuleSet candidate, List<RuleProblem> problems,
+                          List<ScenarioFailure> failures) {
+        public boolean passed() {
+            return candidate != null && problems.isEmpty() && failures.isEmpty();
+        }
+    }
+
+    public Verdict check(DecisionDomain<?, ?> domain, Path folder) {
+        DomainSources sources = DomainSources.scan(folder, domain.id());
+        CompileResult compiled = registry.compile(domain, sources);
+        if (!compiled.ok()) {
+            return new Verdict(compiled.version(), null, compiled.problems(), List.of());
+        }
+        return new Verdict(compiled.version(), compiled.ruleSet(), List.of(),
+                scenarioFailures(domain, folder, compiled.ruleSet()));
+    }
+
+    /** Runs the domain's scenarios found under {@code folder} against a compiled version. */
+    public List<ScenarioFailure> scenarioFailures(DecisionDomain<?, ?> domain, Path folder, CompiledRuleSet ruleSet) {
+        Path dir = folder.resolve(ScenarioLoader.SCENARIOS_DIR).resolve(domain.id());
+        List<ScenarioFailure> failures = new ArrayList<>();
+        List<Path> files = Files.isDirectory(dir) ? ScenarioLoader.find(List.of(dir)) : List.of();
+        if (files.isEmpty()) {
+            failures.add(new ScenarioFailure(ScenarioLoader.SCENARIOS_DIR + "/" + domain.id(), null, null,
+                    "at least one scenario file", "none: a change cannot be verified without scenarios"));
+            return failures;
+        }
+        ScenarioRunner runner = new ScenarioRunner((id, body) -> service.decideWith(ruleSet, body));
+        for (Path path : files) {
+            String display = folder.relativize(path).toString().replace('\\', '/');
+            try {
+                ScenarioFile file = ScenarioLoader.load(path, display);
+                for (ScenarioResult result : runner.run(file)) {
+                    failures.addAll(result.failures());
+                }
+            } catch (ScenarioFileException e) {
+                failures.add(new ScenarioFailure(display, null, null, "a readable scenario file", e.getMessage()));
+            }
+        }
+        return failures;
+    }
+}
