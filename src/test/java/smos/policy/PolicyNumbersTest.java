@@ -18,16 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Policy numbers live in the decision tables, never in DRL or Java: any number other than 0 and 1 in
- * rules/, or in the Java of a domain package, fails the build with its file and line.
+ * rules/, or in the Java of a domain package (each registered DecisionDomain's package), fails the
+ * build with its file and line.
  */
 class PolicyNumbersTest {
     /** A number token: not part of an identifier (Wifi7Router) and not a digit inside a longer word. */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.$])\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?[dDfFlLbB]?(?![\\w.])");
     private static final Set<String> ALLOWED = Set.of("0", "1");
     private static final Pattern BLOCK_COMMENT = Pattern.compile("(?s)/\\*.*?\\*/");
-    /** Packages that move data, not policy: the engine, the HTTP layer, the CLI and the shared arithmetic. */
-    private static final Set<String> INFRASTRUCTURE = Set.of("engine", "api", "cli", "request", "scenarios",
-            "service", "common");
 
     static List<String> numbersIn(Path file, String text) {
         List<String> found = new ArrayList<>();
@@ -68,24 +66,31 @@ class PolicyNumbersTest {
 
     @Test
     void noNumberOtherThanZeroAndOneInDomainJava() throws IOException {
-        Path root = TestHomes.REPO.resolve("src/main/java/smos");
         List<String> found = new ArrayList<>();
-        int domains = 0;
-        try (Stream<Path> packages = Files.list(root)) {
-            for (Path pkg : packages.filter(Files::isDirectory).toList()) {
-                if (INFRASTRUCTURE.contains(pkg.getFileName().toString())) {
-                    continue;
-                }
-                domains++;
-                try (Stream<Path> files = Files.walk(pkg)) {
-                    for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                        found.addAll(numbersIn(TestHomes.REPO.relativize(file), withoutComments(Files.readString(file))));
-                    }
+        List<Path> packages = domainPackages();
+        assertTrue(!packages.isEmpty(), "no domain is registered");
+        for (Path pkg : packages) {
+            try (Stream<Path> files = Files.walk(pkg)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    found.addAll(numbersIn(TestHomes.REPO.relativize(file), withoutComments(Files.readString(file))));
                 }
             }
         }
-        assertTrue(domains > 0, "no domain package found under " + root);
         assertEquals(List.of(), found, "policy numbers belong in decision-tables/, not in Java");
+    }
+
+    /** The package folder of every domain registered as a service: where policy could hide in Java. */
+    private static List<Path> domainPackages() throws IOException {
+        Path services = TestHomes.REPO.resolve("src/main/resources/META-INF/services/smos.engine.DecisionDomain");
+        List<Path> packages = new ArrayList<>();
+        for (String line : Files.readAllLines(services)) {
+            String type = line.strip();
+            if (!type.isEmpty() && !type.startsWith("#")) {
+                String pkg = type.substring(0, type.lastIndexOf('.'));
+                packages.add(TestHomes.REPO.resolve("src/main/java").resolve(pkg.replace('.', '/')));
+            }
+        }
+        return packages;
     }
 
     /** Comments explain the policy in words and may quote it; only code is checked. */

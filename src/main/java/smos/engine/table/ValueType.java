@@ -94,10 +94,17 @@ public sealed interface ValueType {
         }
     }
 
-    /** A template SMOS cannot type: its values are reported as not checked, never silently passed. */
+    /**
+     * A template SMOS cannot type. Its values may still not be code: only words, digits and plain
+     * punctuation pass; quotes, brackets, semicolons and the like are refused.
+     */
     record Unknown(String why) implements ValueType {
+        private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N} .,_%:/+\\-]*");
+
         public String problem(String text) {
-            return null;
+            return PLAIN.matcher(text).matches() ? null
+                    : "\"" + text + "\" holds characters that could be code (quotes, brackets, semicolons); "
+                    + "this column takes plain values";
         }
 
         public String describe() {
