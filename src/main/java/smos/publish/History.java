@@ -42,7 +42,7 @@ public final class History {
 
     /** Stores the files, then appends the entry: an entry never names a file that is not stored. */
     public synchronized HistoryEntry append(String domain, String version, String action, String publishedBy,
-                                            String message, String previousVersion, boolean codeChanged,
+                                            String message, String previousVersion, List<String> codeChanges,
                                             Map<String, byte[]> files) {
         List<HistoryEntry.HistoryFile> listed = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -54,7 +54,7 @@ public final class History {
             listed.add(new HistoryEntry.HistoryFile(file.getKey(), file.getValue().length, sha));
         }
         HistoryEntry entry = new HistoryEntry(version, java.time.Instant.now(), action, publishedBy, message,
-                previousVersion, codeChanged, List.copyOf(listed));
+                previousVersion, !codeChanges.isEmpty(), List.copyOf(codeChanges), List.copyOf(listed));
         try {
             Path log = dir.resolve(domain).resolve(LOG_FILE);
             Files.createDirectories(log.getParent());

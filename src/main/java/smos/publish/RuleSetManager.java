@@ -61,7 +61,7 @@ public final class RuleSetManager {
                 CompileResult result = registry.compile(domain, DomainSources.scan(registry.home(), domain.id()));
                 if (result.ok()) {
                     registry.activate(result.ruleSet(), FROM_DISK);
-                    record(domain.id(), result.ruleSet(), "start-up", FROM_DISK, null, null, false,
+                    record(domain.id(), result.ruleSet(), "start-up", FROM_DISK, null, null, List.of(),
                             DomainFiles.read(registry.home(), domain.id()));
                 } else {
                     fallBackToHistory(domain, Rejection.of(result, "start-up"));
@@ -132,7 +132,7 @@ public final class RuleSetManager {
             }
             registry.activate(verdict.candidate(), FROM_DISK);
             record(id, verdict.candidate(), "file change", FROM_DISK, null, active == null ? null : active.version(),
-                    false, DomainFiles.read(registry.home(), id));
+                    List.of(), DomainFiles.read(registry.home(), id));
             return null;
         });
     }
@@ -186,18 +186,20 @@ public final class RuleSetManager {
                     verdict.problems(), verdict.failures());
         }
         CompiledRuleSet active = registry.state(id).map(DomainState::active).orElse(null);
-        boolean codeChanged = active == null || !CodeRows.changes(active.sources(), verdict.candidate().sources()).isEmpty();
+        List<String> codeChanges = active == null ? List.of("no version served before")
+                : CodeRows.changes(active.sources(), verdict.candidate().sources()).stream().map(RuleProblem::toString).toList();
         DomainFiles.replace(registry.home(), id, proposed);
         registry.activate(verdict.candidate(), action);
         HistoryEntry entry = record(id, verdict.candidate(), action, publisher, message,
-                active == null ? null : active.version(), codeChanged, proposed);
+                active == null ? null : active.version(), codeChanges, proposed);
         return new PublishResult(id, verdict.version(), active == null ? null : active.version(), action, publisher,
-                entry == null ? Instant.now() : entry.at(), codeChanged, entry == null ? List.of() : entry.files());
+                entry == null ? Instant.now() : entry.at(), !codeChanges.isEmpty(), codeChanges,
+                entry == null ? List.of() : entry.files());
     }
 
     /** Appends a live version to the history; start-up records only a version the history lacks. */
     private HistoryEntry record(String id, CompiledRuleSet ruleSet, String action, String publisher, String message,
-                                String previous, boolean codeChanged, Map<String, byte[]> files) {
+                                String previous, List<String> codeChanges, Map<String, byte[]> files) {
         try {
             if (action.equals("start-up")) {
                 Optional<HistoryEntry> last = history.latest(id);
@@ -206,7 +208,7 @@ public final class RuleSetManager {
                 }
                 previous = last.map(HistoryEntry::version).orElse(null);
             }
-            return history.append(id, ruleSet.version(), action, publisher, message, previous, codeChanged, files);
+            return history.append(id, ruleSet.version(), action, publisher, message, previous, codeChanges, files);
         } catch (RuntimeException e) {
             LOG.error("domain {}: version {} serves but could not be recorded in the history at {}", id,
                     ruleSet.version(), history.dir(), e);

@@ -398,5 +398,7 @@ class LiveRuleChangesIT {
         Reply published = putFile("returns-policy.xlsx", Files.readAllBytes(edited), TOKEN);
         assertEquals(200, published.status(), published.body()::toString);
         assertTrue(published.body().path("codeChanged").asBoolean());
+        JsonNode latest = send(request("/api/v1/domains/returns/history").GET()).body().get(0);
+        assertTrue(latest.path("codeChanges").get(0).asText().contains("sheet DeadOnArrival"), latest.toString());
     }
 }

@@ -143,7 +143,7 @@ class PublishingApiTest {
     void historyKeepsExactBytesAcrossInstances() throws IOException {
         History history = new History(dir.resolve("h"));
         Map<String, byte[]> files = Map.of("decision-tables/d/a.xlsx", new byte[] {1, 2, 3}, "scenarios/d/s.yaml", "x".getBytes());
-        HistoryEntry entry = history.append("d", "v1", "publish", "rita", "why", null, true, files);
+        HistoryEntry entry = history.append("d", "v1", "publish", "rita", "why", null, List.of("a code cell"), files);
         History reopened = new History(dir.resolve("h"));
         assertEquals(List.of(entry), reopened.entries("d"));
         Map<String, byte[]> restored = reopened.files("d", reopened.find("d", "v1").orElseThrow());
