@@ -1,5 +1,7 @@
 package smos.request;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -49,6 +51,15 @@ public final class RequestValidator {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /**
+     * The JSON name of a record component: its {@code @JsonProperty} name when it has one (a contract
+     * field such as {@code case} that is a Java keyword), otherwise the component's own name.
+     */
+    public static String jsonName(RecordComponent c) {
+        JsonProperty property = c.getAccessor().getAnnotation(JsonProperty.class);
+        return property != null && !property.value().isEmpty() ? property.value() : c.getName();
+    }
+
     /** One record component and the constraints declared on it. */
     private static final class Field {
         final String name;
@@ -62,7 +73,7 @@ public final class RequestValidator {
         final Pattern pattern;
 
         Field(RecordComponent c) {
-            this.name = c.getName();
+            this.name = jsonName(c);
             this.component = c;
             this.optional = c.isAnnotationPresent(Optional.class);
             this.nonNegative = c.isAnnotationPresent(NonNegative.class);

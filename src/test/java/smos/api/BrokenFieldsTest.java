@@ -15,6 +15,7 @@ import smos.request.NonNegative;
 import smos.request.Optional;
 import smos.request.Positive;
 import smos.request.Range;
+import smos.request.RequestValidator;
 import smos.scenarios.Scenario;
 import smos.scenarios.ScenarioFile;
 import smos.scenarios.ScenarioLoader;
@@ -94,7 +95,7 @@ class BrokenFieldsTest {
 
     private static void breakRecord(Class<?> type, ObjectNode node, String path, JsonNode root, List<Breakage> out) {
         for (RecordComponent component : type.getRecordComponents()) {
-            String name = component.getName();
+            String name = RequestValidator.jsonName(component);
             String field = path.isEmpty() ? name : path + "." + name;
             Class<?> fieldType = component.getType();
             boolean optional = component.isAnnotationPresent(Optional.class);

@@ -1,0 +1,33 @@
+package smos.caseescalation;
+
+import smos.request.CrossFieldCheck;
+import smos.request.NonNegative;
+import smos.request.Optional;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A customer service case as the support desk posts it (POLICY.md section 8). Time comes from
+ * {@code now}, never from the clock, so a decision can be replayed; {@code firstResponseAt} is absent
+ * or null while the case is unanswered.
+ */
+public record SupportCase(
+        String caseId,
+        Priority priority,
+        Boolean strategicAccount,
+        Boolean executiveComplaint,
+        @NonNegative Integer contactsLast14Days,
+        OffsetDateTime openedAt,
+        @Optional OffsetDateTime firstResponseAt,
+        OffsetDateTime now) implements CrossFieldCheck {
+
+    @Override
+    public void check(Violations violations) {
+        if (now.isBefore(openedAt)) {
+            violations.add("now", "must not be before openedAt (" + openedAt + ")");
+        }
+        if (firstResponseAt != null && firstResponseAt.isBefore(openedAt)) {
+            violations.add("firstResponseAt", "must not be before openedAt (" + openedAt + ")");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package smos.discountapproval;
+
+import smos.common.CustomerSegment;
+import smos.common.Percent;
+import smos.request.NonNegative;
+import smos.request.Positive;
+import smos.request.Range;
+
+import java.math.BigDecimal;
+
+/**
+ * A deal asking for a discount (POLICY.md section 6). Prices are per unit; the discount is a percent
+ * of the list price (12.5 = 12.5%).
+ */
+public record Deal(
+        String dealId,
+        @Positive BigDecimal listPrice,
+        @NonNegative BigDecimal unitCost,
+        @Range(min = "1") Integer quantity,
+        @Range(min = Percent.MIN, max = Percent.MAX) BigDecimal requestedDiscountPercent,
+        CustomerSegment customerSegment,
+        Boolean strategicAccount) {
+}
