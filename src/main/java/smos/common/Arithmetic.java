@@ -14,8 +14,14 @@ import java.time.temporal.ChronoUnit;
 public final class Arithmetic {
     /** Divisions of exact amounts: 34 significant digits, far beyond the 16 the contract requires. */
     public static final MathContext DIVISION = MathContext.DECIMAL128;
+    /**
+     * The upper bound of a percent field ({@code creditPercent}, {@code requestedDiscountPercent}): POLICY.md
+     * rejects a percent outside 0..100. A String so that {@code @Range(max = Arithmetic.PERCENT_MAX)} can use it.
+     */
+    public static final String PERCENT_MAX = "100";
     private static final int MONEY_SCALE = 2;
     private static final int RATIO_SCALE = 4;
+    private static final int PERCENT_SCALE = 2;
 
     private Arithmetic() {
     }
@@ -30,6 +36,11 @@ public final class Arithmetic {
 
     public static BigDecimal divide(BigDecimal numerator, BigDecimal denominator) {
         return numerator.divide(denominator, DIVISION);
+    }
+
+    /** The share a percent stands for, exactly: 50 is 0.50, 12.5 is 0.125. */
+    public static BigDecimal share(BigDecimal percent) {
+        return percent.movePointLeft(PERCENT_SCALE);
     }
 
     /** "Days from A to B": B minus A in calendar days; the same day is 0. */
