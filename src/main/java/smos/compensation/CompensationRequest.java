@@ -22,12 +22,12 @@ public record CompensationRequest(
         }
         Proration proration = Proration.of(period, participant.startDate());
         if (proration.quota(participant.revenueQuota()).signum() == 0) {
-            violations.add("participant.revenueQuota", "is 0.00 once prorated to " + proration.describe()
-                    + "; a quota must stay above 0");
+            violations.add("participant.revenueQuota", "rounds to nothing once prorated to " + proration.describe()
+                    + "; a prorated quota must stay above zero");
         }
         if (proration.quota(participant.grossProfitQuota()).signum() == 0) {
-            violations.add("participant.grossProfitQuota", "is 0.00 once prorated to " + proration.describe()
-                    + "; a quota must stay above 0");
+            violations.add("participant.grossProfitQuota", "rounds to nothing once prorated to " + proration.describe()
+                    + "; a prorated quota must stay above zero");
         }
     }
 }
