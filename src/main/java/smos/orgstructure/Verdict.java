@@ -1,0 +1,5 @@
+package smos.orgstructure;
+
+public enum Verdict {
+    APPROVED, REJECTED
+}

@@ -1,0 +1,5 @@
+package smos.territory;
+
+public enum TerritoryAlertCode {
+    UNMAPPED_STATE
+}
