@@ -4,16 +4,69 @@ import org.kie.api.KieBase;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An immutable, compiled version of one domain's rules: the knowledge base, the version (hash of the
  * source files), the files it was built from (bytes included, so it can be compared and archived),
- * and where each rule was written.
+ * and where each rule was written. It keeps a pool of sessions for its evaluations.
  */
-public record CompiledRuleSet(String domain, String version, DomainSources sources, KieBase kieBase,
-                              Map<String, RuleOrigin> origins, Instant loadedAt, Duration buildTime) {
+public final class CompiledRuleSet {
+    /** Idle sessions kept per version: enough for the request threads of a busy server. */
+    private static final int IDLE_SESSIONS = 64;
+
+    private final String domain;
+    private final String version;
+    private final DomainSources sources;
+    private final KieBase kieBase;
+    private final Map<String, RuleOrigin> origins;
+    private final Map<String, FiredRule> traceEntries = new HashMap<>();
+    private final Instant loadedAt;
+    private final Duration buildTime;
+    private final SessionPool sessions;
+
+    public CompiledRuleSet(String domain, String version, DomainSources sources, KieBase kieBase,
+                           Map<String, RuleOrigin> origins, Instant loadedAt, Duration buildTime) {
+        this.domain = domain;
+        this.version = version;
+        this.sources = sources;
+        this.kieBase = kieBase;
+        this.origins = Map.copyOf(origins);
+        this.loadedAt = loadedAt;
+        this.buildTime = buildTime;
+        origins.forEach((rule, origin) -> traceEntries.put(rule, new FiredRule(rule, origin.source(), origin.location())));
+        this.sessions = new SessionPool(kieBase, IDLE_SESSIONS);
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public DomainSources sources() {
+        return sources;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public Map<String, RuleOrigin> origins() {
+        return origins;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public Duration buildTime() {
+        return buildTime;
+    }
 
     /** The rule files it was compiled from, relative to the home. */
     public List<String> files() {
@@ -22,5 +75,15 @@ public record CompiledRuleSet(String domain, String version, DomainSources sourc
 
     public RuleOrigin origin(String rule) {
         return origins.get(rule);
+    }
+
+    /** The trace entry of a rule: built once per version, shared by every decision. */
+    FiredRule firedRule(String rule) {
+        FiredRule entry = traceEntries.get(rule);
+        return entry != null ? entry : new FiredRule(rule, null, null);
+    }
+
+    SessionPool sessions() {
+        return sessions;
     }
 }

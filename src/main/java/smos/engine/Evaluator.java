@@ -1,18 +1,16 @@
 package smos.engine;
 
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs one request through a compiled rule set: inserts the facts, fires each stage (agenda group)
  * in the domain's order, and records every rule that fired. Between stages the facts are updated,
- * so a later stage sees what an earlier one decided. Each call has its own session: thread-safe.
+ * so a later stage sees what an earlier one decided. Sessions come from the version's pool and go
+ * back empty; thread-safe.
  */
 public final class Evaluator {
     /** A safety net against rules that re-trigger each other; no decision needs nearly this many. */
@@ -23,52 +21,48 @@ public final class Evaluator {
 
     public static <Q, D> Decided<D> evaluate(CompiledRuleSet ruleSet, DecisionDomain<Q, D> domain, Q request) {
         Evaluation<D> evaluation = domain.prepare(request);
-        KieSession session = ruleSet.kieBase().newKieSession();
+        SessionPool pool = ruleSet.sessions();
+        SessionPool.PooledSession pooled = pool.take(ruleSet);
+        boolean clean = false;
         try {
-            Trace trace = new Trace(ruleSet);
-            session.addEventListener(trace);
-            for (Map.Entry<String, Object> global : evaluation.globals().entrySet()) {
-                session.setGlobal(global.getKey(), global.getValue());
-            }
-            List<FactHandle> handles = new ArrayList<>(evaluation.facts().size());
-            for (Object fact : evaluation.facts()) {
-                handles.add(session.insert(fact));
-            }
-            List<String> stages = domain.stages();
-            for (int i = 0; i < stages.size(); i++) {
-                if (i > 0) {
-                    for (int f = 0; f < handles.size(); f++) {
-                        session.update(handles.get(f), evaluation.facts().get(f));
-                    }
-                }
-                session.getAgenda().getAgendaGroup(stages.get(i)).setFocus();
-                int fired = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
-                if (fired >= MAX_FIRINGS_PER_STAGE) {
-                    throw new RuleLoopException("the rules of " + domain.id() + " fired " + fired
-                            + " times in stage " + stages.get(i) + " and were stopped");
-                }
-            }
-            return new Decided<>(evaluation.decision().get(), ruleSet.version(), List.copyOf(trace.fired));
+            Decided<D> decided = run(pooled, ruleSet, domain, evaluation);
+            clean = true;
+            return decided;
         } finally {
-            session.dispose();
+            if (clean) {
+                pool.giveBack(pooled);
+            } else {
+                pool.discard(pooled);
+            }
         }
     }
 
-    /** Records each fired rule with where it was written. */
-    private static final class Trace extends DefaultAgendaEventListener {
-        private final CompiledRuleSet ruleSet;
-        private final List<FiredRule> fired = new ArrayList<>();
-
-        Trace(CompiledRuleSet ruleSet) {
-            this.ruleSet = ruleSet;
+    private static <D> Decided<D> run(SessionPool.PooledSession pooled, CompiledRuleSet ruleSet,
+                                      DecisionDomain<?, D> domain, Evaluation<D> evaluation) {
+        KieSession session = pooled.session;
+        for (Map.Entry<String, Object> global : evaluation.globals().entrySet()) {
+            session.setGlobal(global.getKey(), global.getValue());
         }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            String name = event.getMatch().getRule().getName();
-            RuleOrigin origin = ruleSet.origin(name);
-            fired.add(origin == null ? new FiredRule(name, null, null)
-                    : new FiredRule(name, origin.source(), origin.location()));
+        List<Object> facts = evaluation.facts();
+        FactHandle[] handles = new FactHandle[facts.size()];
+        for (int f = 0; f < handles.length; f++) {
+            handles[f] = session.insert(facts.get(f));
         }
+        List<String> stages = domain.stages();
+        for (int i = 0; i < stages.size(); i++) {
+            if (i > 0) {
+                for (int f = 0; f < handles.length; f++) {
+                    session.update(handles[f], facts.get(f));
+                }
+            }
+            session.getAgenda().getAgendaGroup(stages.get(i)).setFocus();
+            int fired = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
+            if (fired >= MAX_FIRINGS_PER_STAGE) {
+                throw new RuleLoopException("the rules of " + domain.id() + " fired " + fired
+                        + " times in stage " + stages.get(i) + " and were stopped");
+            }
+        }
+        D decision = evaluation.decision().get();
+        return new Decided<>(decision, ruleSet.version(), pooled.trace.snapshot());
     }
 }
