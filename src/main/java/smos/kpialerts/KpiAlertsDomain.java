@@ -1,0 +1,39 @@
+package smos.kpialerts;
+
+import smos.engine.DecisionDomain;
+import smos.engine.Evaluation;
+
+import java.util.List;
+import java.util.Map;
+
+/** Monitoring and immediate feedback: alerts on a scorecard, routed to the right level (POLICY.md section 10). */
+public final class KpiAlertsDomain implements DecisionDomain<KpiAlertsRequest, KpiAlertsDecision> {
+    /** First each alert sheet raises its alert or not, then the recipients and the status follow from them. */
+    private static final List<String> STAGES = List.of("alerts", "outcome");
+
+    @Override
+    public String id() {
+        return "kpi-alerts";
+    }
+
+    @Override
+    public String description() {
+        return "KPI alerts: pace, pipeline, margin, channel inventory, quality and customer experience, each routed to the right level of management.";
+    }
+
+    @Override
+    public Class<KpiAlertsRequest> requestType() {
+        return KpiAlertsRequest.class;
+    }
+
+    @Override
+    public List<String> stages() {
+        return STAGES;
+    }
+
+    @Override
+    public Evaluation<KpiAlertsDecision> prepare(KpiAlertsRequest request) {
+        KpiCase fact = new KpiCase(request.scorecard());
+        return new Evaluation<>(fact.facts(), Map.of(), fact::toDecision);
+    }
+}

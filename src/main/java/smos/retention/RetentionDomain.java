@@ -1,0 +1,42 @@
+package smos.retention;
+
+import smos.engine.DecisionDomain;
+import smos.engine.Evaluation;
+
+import java.util.List;
+import java.util.Map;
+
+/** Retention triggers: the risk of losing a customer and the playbook against it (POLICY.md section 9). */
+public final class RetentionDomain implements DecisionDomain<RetentionRequest, RetentionDecision> {
+    /** The signals (with the score cap and the offer terms), then the risk level, then the playbook. */
+    private static final List<String> STAGES = List.of("signals", "level", "playbook");
+    /** The name the sheets Score and Offer give the terms in their Variables row. */
+    private static final String TERMS = "terms";
+
+    @Override
+    public String id() {
+        return "retention";
+    }
+
+    @Override
+    public String description() {
+        return "Retention triggers: risk signals, risk score and level, and the playbook of actions with owners, due days and any retention offer.";
+    }
+
+    @Override
+    public Class<RetentionRequest> requestType() {
+        return RetentionRequest.class;
+    }
+
+    @Override
+    public List<String> stages() {
+        return STAGES;
+    }
+
+    @Override
+    public Evaluation<RetentionDecision> prepare(RetentionRequest request) {
+        RetentionTerms terms = new RetentionTerms();
+        RetentionCase fact = new RetentionCase(request.customer(), terms);
+        return new Evaluation<>(List.of(fact), Map.of(TERMS, terms), fact::toDecision);
+    }
+}

@@ -1,0 +1,5 @@
+package smos.retention;
+
+public enum RiskLevel {
+    HIGH, MEDIUM, LOW
+}
