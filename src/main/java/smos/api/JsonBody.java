@@ -19,16 +19,18 @@ final class JsonBody {
     static byte[] read(Context ctx, int maxBytes) {
         requireJson(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBytes) {
+                drain(in, maxBytes);
+                throw tooLarge(maxBytes);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
             byte[] buffer = new byte[8192];
             int total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
                 if (total > maxBytes) {
+                    drain(in, maxBytes);
                     throw tooLarge(maxBytes);
                 }
                 out.write(buffer, 0, n);
@@ -51,6 +53,18 @@ final class JsonBody {
             throw new HttpProblemException(415, "unsupported-media-type", "Unsupported media type",
                     "send the request with Content-Type: application/json"
                             + (contentType == null ? " (no Content-Type was given)" : " (got " + contentType + ")"));
+        }
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body, up to a few times the limit, so that the client
+     * finishes sending and reads the 413 instead of seeing the connection cut mid-request.
+     */
+    private static void drain(InputStream in, int maxBytes) throws IOException {
+        long budget = 4L * maxBytes;
+        byte[] buffer = new byte[8192];
+        for (int n; budget > 0 && (n = in.read(buffer)) > 0; ) {
+            budget -= n;
         }
     }
 
