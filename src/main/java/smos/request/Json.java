@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -79,7 +80,8 @@ public final class Json {
     }
 
     private static SimpleModule strictTimeModule() {
-        SimpleModule module = new SimpleModule("strict-time");
+        SimpleModule module = new SimpleModule("strict-values");
+        module.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
         module.addDeserializer(LocalDate.class, new StrictTextDeserializer<>(LocalDate.class,
                 DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT), LocalDate::from,
                 "not a valid date (yyyy-MM-dd)"));
@@ -87,6 +89,33 @@ public final class Json {
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT), OffsetDateTime::from,
                 "not a valid instant (ISO-8601 with offset, such as 2026-11-27T09:30:00Z)"));
         return module;
+    }
+
+    /**
+     * Amounts and ratios of sales policy need neither huge nor microscopic numbers; {@code 1e-999999999}
+     * is short JSON but would make arithmetic on it explode. At most {@value #MAX_DIGITS} digits before
+     * and after the decimal point are accepted.
+     */
+    public static final int MAX_DIGITS = 18;
+
+    private static final class BoundedDecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
+        BoundedDecimalDeserializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
+            }
+            BigDecimal value = p.getDecimalValue();
+            BigDecimal plain = value.stripTrailingZeros();
+            if (plain.scale() > MAX_DIGITS || plain.precision() - plain.scale() > MAX_DIGITS) {
+                throw ctxt.weirdNumberException(value, BigDecimal.class,
+                        "at most " + MAX_DIGITS + " digits before and after the decimal point");
+            }
+            return value;
+        }
     }
 
     /** Dates and instants accept only ISO text: no epoch numbers, no arrays, no lenient calendars. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -64,10 +65,20 @@ public final class RequestReader<Q> {
             // a syntax error met while binding: report it as a syntax error, at the binding's path
             return new FieldError(syntaxPath(path(wrapper), parse), syntax(parse));
         }
-        if (e instanceof StreamConstraintsException
-                || (e instanceof JsonMappingException && e.getCause() instanceof StreamConstraintsException)) {
-            return new FieldError(FieldError.BODY, "JSON nested too deeply: at most " + Json.MAX_NESTING_DEPTH
-                    + " levels are accepted");
+        StreamConstraintsException limit = e instanceof StreamConstraintsException c ? c
+                : e.getCause() instanceof StreamConstraintsException c ? c : null;
+        if (limit != null) {
+            String message = limit.getOriginalMessage();
+            return message != null && message.contains("nesting depth")
+                    ? new FieldError(FieldError.BODY, "JSON nested too deeply: at most " + Json.MAX_NESTING_DEPTH
+                            + " levels are accepted")
+                    : new FieldError(FieldError.BODY, "a value is too long: " + message);
+        }
+        if (e instanceof InputCoercionException coercion) {
+            return new FieldError(syntaxPath(FieldError.BODY, coercion), outOfRange(coercion));
+        }
+        if (e instanceof JsonMappingException wrapper && wrapper.getCause() instanceof InputCoercionException coercion) {
+            return new FieldError(path(wrapper), outOfRange(coercion));
         }
         if (e instanceof PropertyBindingException unknown) {
             return new FieldError(path(unknown), "is not a known field; known fields: "
@@ -89,6 +100,10 @@ public final class RequestReader<Q> {
             return new FieldError(FieldError.BODY, "malformed JSON: " + processing.getOriginalMessage());
         }
         return new FieldError(FieldError.BODY, "cannot be read: " + e.getMessage());
+    }
+
+    private static String outOfRange(InputCoercionException e) {
+        return "is out of range for " + expected(e.getTargetType());
     }
 
     private static String invalidValue(InvalidFormatException e) {
@@ -133,6 +148,9 @@ public final class RequestReader<Q> {
         }
         if (target == Boolean.class || target == boolean.class) {
             return "true or false";
+        }
+        if (target == BigDecimal.class) {
+            return "a number with at most " + Json.MAX_DIGITS + " digits before and after the decimal point";
         }
         if (target == Integer.class || target == int.class || target == Long.class || target == long.class
                 || target == BigInteger.class) {
@@ -191,7 +209,7 @@ public final class RequestReader<Q> {
     }
 
     /** Where a syntax error sits, from the parser's own context; a duplicate key names itself. */
-    private static String syntaxPath(String fallback, JsonParseException e) {
+    private static String syntaxPath(String fallback, com.fasterxml.jackson.core.exc.StreamReadException e) {
         Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
         JsonParser parser = e.getProcessor();
         String path = fallback;
