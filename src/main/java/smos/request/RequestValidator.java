@@ -2,7 +2,9 @@ package smos.request;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class RequestValidator {
     private static void validateRecord(Object record, String path, List<FieldError> errors) {
         int before = errors.size();
         for (Field field : FIELDS.get(record.getClass())) {
-            field.validate(field.value(record), join(path, field.name), errors);
+            field.validate(field.value(record), path, errors);
         }
         if (errors.size() == before && record instanceof CrossFieldCheck checked) {
             checked.check((name, message) -> errors.add(new FieldError(join(path, name), message)));
@@ -71,6 +73,8 @@ public final class RequestValidator {
         final Range range;
         final Matches matches;
         final Pattern pattern;
+        final boolean checksNumbers;
+        final MethodHandle getter;
 
         Field(RecordComponent c) {
             this.name = jsonName(c);
@@ -82,33 +86,46 @@ public final class RequestValidator {
             this.range = c.getAnnotation(Range.class);
             this.matches = c.getAnnotation(Matches.class);
             this.pattern = matches == null ? null : Pattern.compile(matches.regex());
+            this.checksNumbers = nonNegative || positive || range != null;
             // records nested in non-public classes are still requests: read their components anyway
             c.getAccessor().trySetAccessible();
+            try {
+                this.getter = MethodHandles.lookup().unreflect(c.getAccessor())
+                        .asType(MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + c.getDeclaringRecord(), e);
+            }
         }
 
         Object value(Object record) {
             try {
-                return component.getAccessor().invoke(record);
-            } catch (IllegalAccessException | InvocationTargetException e) {
+                return getter.invokeExact(record);
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + name, e);
             }
         }
 
-        void validate(Object value, String path, List<FieldError> errors) {
+        /** Checks this field's value; its JSON path is built only when needed (an error, a nested record). */
+        void validate(Object value, String parent, List<FieldError> errors) {
             if (value == null) {
                 if (!optional) {
-                    errors.add(new FieldError(path, "is required"));
+                    errors.add(new FieldError(join(parent, name), "is required"));
                 }
                 return;
             }
             if (value instanceof String text) {
-                validateText(text, path, errors);
+                if (text.isBlank() || pattern != null) {
+                    validateText(text, join(parent, name), errors);
+                }
             } else if (value instanceof Number number) {
-                validateNumber(new BigDecimal(number.toString()), path, errors);
+                if (checksNumbers) {
+                    validateNumber(number instanceof BigDecimal d ? d : new BigDecimal(number.toString()),
+                            join(parent, name), errors);
+                }
             } else if (value instanceof List<?> list) {
-                validateList(list, path, errors);
+                validateList(list, join(parent, name), errors);
             } else if (value.getClass().isRecord()) {
-                validateRecord(value, path, errors);
+                validateRecord(value, join(parent, name), errors);
             }
         }
 
