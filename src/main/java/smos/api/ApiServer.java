@@ -16,7 +16,9 @@ import smos.publish.RuleSetManager;
 import smos.publish.UnknownVersionException;
 import smos.request.InvalidRequestException;
 import smos.request.Json;
+import smos.service.BatchDecisions;
 import smos.service.DecisionService;
+import smos.service.Metrics;
 import smos.service.DomainUnavailableException;
 import smos.service.UnknownDomainException;
 
@@ -27,17 +29,20 @@ import smos.service.UnknownDomainException;
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String JSON = "application/json";
+    private static final String DECISION = "/api/v1/decisions/{domain}";
+    private static final String STARTED = "smos.started";
 
     private ApiServer() {
     }
 
     /** The application, not yet started: tests start it on a free port, {@code serve} on the configured one. */
     public static Javalin create(DecisionService service, ApiSettings settings) {
-        return create(service, null, settings);
+        return create(service, null, new Metrics(), settings);
     }
 
     /** With a rule-set manager, the publishing, history and rollback endpoints are served too. */
-    public static Javalin create(DecisionService service, RuleSetManager manager, ApiSettings settings) {
+    public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics, ApiSettings settings) {
+        BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics), settings);
         return Javalin.create(config -> {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
@@ -45,15 +50,30 @@ public final class ApiServer {
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
-                    if (!ctx.path().equals("/health")) {
+                    if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")) {
                         Access.publisher(ctx, settings.tokens());
                     }
                 });
             }
-            config.routes.post("/api/v1/decisions/{domain}", ctx -> {
+            config.routes.before(DECISION, ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.post(DECISION, ctx -> {
                 byte[] body = JsonBody.read(ctx, settings.maxBodyBytes());
                 writeJson(ctx, 200, service.decide(ctx.pathParam("domain"), body));
             });
+            config.routes.after(DECISION, ctx -> {
+                Long started = ctx.attribute(STARTED);
+                String domain = ctx.pathParam("domain");
+                if (started != null && service.domainIds().contains(domain)) {
+                    metrics.decision(domain, ctx.statusCode(), System.nanoTime() - started);
+                }
+            });
+            config.routes.post(DECISION + "/batch", batch::handle);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.prometheus()));
+            if (settings.echoEndpoint()) {
+                config.routes.post("/api/v1/echo", ctx -> ctx.status(200).contentType(JSON)
+                        .result(JsonBody.read(ctx, settings.maxBodyBytes())));
+            }
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
             config.routes.get("/health", ctx -> writeJson(ctx, 200, service.health()));

@@ -2,20 +2,43 @@ package smos.api;
 
 /**
  * HTTP settings with sensible defaults: {@code maxBodyBytes} bounds a single decision request,
- * {@code maxPublishBytes} a publish; {@code tokens} may change rules (none: publishing is off);
- * {@code protectReads} asks for a token on the read and decision endpoints too.
+ * {@code maxPublishBytes} a publish, {@code batchMaxItems} and {@code batchMaxBytes} a batch;
+ * {@code tokens} may change rules (none: publishing is off); {@code protectReads} asks for a token on
+ * the read and decision endpoints too; {@code echoEndpoint} serves {@code POST /api/v1/echo}, a bare
+ * endpoint for benchmarks.
  */
-public record ApiSettings(int maxBodyBytes, long maxPublishBytes, Tokens tokens, boolean protectReads) {
+public record ApiSettings(int maxBodyBytes, long maxPublishBytes, long batchMaxItems, long batchMaxBytes,
+                          Tokens tokens, boolean protectReads, boolean echoEndpoint) {
     /** 1 MiB: a decision request is a few hundred bytes; anything this large is a mistake. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** 16 MiB: room for a few workbooks in one publish. */
     public static final long DEFAULT_MAX_PUBLISH_BYTES = 16L * 1024 * 1024;
+    /** A quarter of payroll statements fits; NDJSON streams beyond this end with an error line. */
+    public static final long DEFAULT_BATCH_MAX_ITEMS = 1_000_000;
+    public static final long DEFAULT_BATCH_MAX_BYTES = 1024L * 1024 * 1024;
 
     public static ApiSettings defaults() {
-        return new ApiSettings(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PUBLISH_BYTES, Tokens.none(), false);
+        return new ApiSettings(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PUBLISH_BYTES, DEFAULT_BATCH_MAX_ITEMS,
+                DEFAULT_BATCH_MAX_BYTES, Tokens.none(), false, false);
     }
 
-    public ApiSettings withTokens(Tokens tokens) {
-        return new ApiSettings(maxBodyBytes, maxPublishBytes, tokens, protectReads);
+    public ApiSettings withTokens(Tokens value) {
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, value, protectReads, echoEndpoint);
+    }
+
+    public ApiSettings withProtectReads(boolean value) {
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, tokens, value, echoEndpoint);
+    }
+
+    public ApiSettings withBatchLimits(long items, long bytes) {
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, items, bytes, tokens, protectReads, echoEndpoint);
+    }
+
+    public ApiSettings withEchoEndpoint(boolean value) {
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, tokens, protectReads, value);
+    }
+
+    public ApiSettings withBodyLimits(int body, long publish) {
+        return new ApiSettings(body, publish, batchMaxItems, batchMaxBytes, tokens, protectReads, echoEndpoint);
     }
 }

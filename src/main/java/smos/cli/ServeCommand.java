@@ -61,6 +61,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest publish accepted (default: ${DEFAULT-VALUE}).")
     long maxPublishBytes;
 
+    @Option(names = "--batch-max-items", defaultValue = "" + ApiSettings.DEFAULT_BATCH_MAX_ITEMS,
+            description = "Most items in one batch (default: ${DEFAULT-VALUE}).")
+    long batchMaxItems;
+
+    @Option(names = "--batch-max-bytes", defaultValue = "" + ApiSettings.DEFAULT_BATCH_MAX_BYTES,
+            description = "Largest batch body (default: ${DEFAULT-VALUE}).")
+    long batchMaxBytes;
+
+    @Option(names = "--echo-endpoint", hidden = true,
+            description = "Serve POST /api/v1/echo, which answers its body: the bare baseline of the HTTP benchmark.")
+    boolean echoEndpoint;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         Path dir = home.resolve();
@@ -70,8 +82,10 @@ final class ServeCommand implements Callable<Integer> {
         for (RuleProblem problem : running.service().problems()) {
             System.err.println("problem: " + problem);
         }
-        ApiSettings settings = new ApiSettings(maxBodyBytes, maxPublishBytes, tokens, protectReads);
-        Javalin app = ApiServer.create(running.service(), running.manager(), settings).start(port);
+        ApiSettings settings = ApiSettings.defaults().withBodyLimits(maxBodyBytes, maxPublishBytes)
+                .withBatchLimits(batchMaxItems, batchMaxBytes).withTokens(tokens).withProtectReads(protectReads)
+                .withEchoEndpoint(echoEndpoint);
+        Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), settings).start(port);
         RuleWatcher watcher = watch ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;
         System.out.println("SMOS serves " + running.service().health().domains().keySet() + " on http://localhost:"

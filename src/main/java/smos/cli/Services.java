@@ -6,6 +6,7 @@ import smos.publish.History;
 import smos.publish.RuleSetManager;
 import smos.scenarios.ScenarioLoader;
 import smos.service.DecisionService;
+import smos.service.Metrics;
 
 import java.nio.file.Path;
 
@@ -24,16 +25,18 @@ final class Services {
     /** The service and its manager, started: falls back to the history for a domain that does not compile. */
     static Running start(Path home, Path historyDir) {
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover());
+        Metrics metrics = new Metrics();
+        registry.listen(metrics);
         DecisionService service = service(registry, home);
         RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new History(historyDir));
         manager.start();
-        return new Running(registry, service, manager);
+        return new Running(registry, service, manager, metrics);
     }
 
     private static DecisionService service(DomainRegistry registry, Path home) {
         return new DecisionService(registry, () -> ScenarioLoader.examples(home));
     }
 
-    record Running(DomainRegistry registry, DecisionService service, RuleSetManager manager) {
+    record Running(DomainRegistry registry, DecisionService service, RuleSetManager manager, Metrics metrics) {
     }
 }

@@ -24,6 +24,19 @@ public final class DomainRegistry {
     private final DomainCompiler compiler;
     private final Map<String, DecisionDomain<?, ?>> domains = new LinkedHashMap<>();
     private final Map<String, DomainState> states = new ConcurrentHashMap<>();
+    private volatile VersionListener listener = VersionListener.NONE;
+
+    /** Told of every version that goes live or is refused: for metrics. */
+    public interface VersionListener {
+        void versionChanged(String domain, String trigger, boolean accepted);
+
+        VersionListener NONE = (domain, trigger, accepted) -> {
+        };
+    }
+
+    public void listen(VersionListener listener) {
+        this.listener = listener;
+    }
 
     public DomainRegistry(Path home, Collection<DecisionDomain<?, ?>> domains) {
         this.home = home.toAbsolutePath().normalize();
@@ -83,6 +96,7 @@ public final class DomainRegistry {
     public void activate(CompiledRuleSet ruleSet, String from) {
         DecisionDomain<?, ?> domain = domains.get(ruleSet.domain());
         states.put(domain.id(), new DomainState(domain, ruleSet, from, null));
+        listener.versionChanged(domain.id(), from, true);
         LOG.info("domain {} serves version {} (from {}, built in {} ms)", domain.id(), ruleSet.version(), from,
                 ruleSet.buildTime().toMillis());
     }
@@ -91,6 +105,7 @@ public final class DomainRegistry {
     public void reject(String id, Rejection rejection) {
         states.compute(id, (key, old) -> new DomainState(domains.get(id), old == null ? null : old.active(),
                 old == null ? null : old.activeFrom(), rejection));
+        listener.versionChanged(id, rejection.trigger(), false);
         LOG.warn("domain {}: version {} rejected ({}): {} problem(s), {} scenario failure(s)", id, rejection.version(),
                 rejection.trigger(), rejection.problems().size(), rejection.failures().size());
         rejection.problems().forEach(p -> LOG.warn("  {}", p));

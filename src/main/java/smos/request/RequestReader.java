@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -51,6 +52,24 @@ public final class RequestReader<Q> {
         }
         if (request == null) {
             throw new InvalidRequestException(FieldError.BODY, "must be a JSON object, not null");
+        }
+        RequestValidator.validate(request);
+        return request;
+    }
+
+    /** The same, for a request already parsed into a tree (an item of a JSON-array batch). */
+    public Q read(JsonNode tree) {
+        if (tree == null || tree.isNull() || tree.isMissingNode()) {
+            throw new InvalidRequestException(FieldError.BODY, "must be a JSON object, not null");
+        }
+        if (!tree.isObject()) {
+            throw new InvalidRequestException(FieldError.BODY, "must be a JSON object");
+        }
+        Q request;
+        try {
+            request = reader.readValue(tree);
+        } catch (IOException e) {
+            throw new InvalidRequestException(List.of(describe(e)));
         }
         RequestValidator.validate(request);
         return request;

@@ -53,14 +53,34 @@ public final class DecisionService {
      */
     public DecisionResponse decide(String domainId, byte[] body) {
         long started = System.nanoTime();
+        DomainState state = servingState(domainId);
+        return respond(state.domain(), state.active(), body, started);
+    }
+
+    /** Decides one item of a batch given as a parsed tree; the same contract as {@link #decide(String, byte[])}. */
+    public DecisionResponse decide(String domainId, JsonNode request) {
+        long started = System.nanoTime();
+        DomainState state = servingState(domainId);
+        Decided<?> decided = decideTree(state.domain(), state.active(), request);
+        return new DecisionResponse(domainId, decided.rulesetVersion(), decided.decision(), decided.trace(),
+                (System.nanoTime() - started) / 1_000);
+    }
+
+    private <Q, D> Decided<D> decideTree(DecisionDomain<Q, D> domain, CompiledRuleSet ruleSet, JsonNode tree) {
+        @SuppressWarnings("unchecked")
+        RequestReader<Q> reader = (RequestReader<Q>) readers.get(domain.id());
+        return Evaluator.evaluate(ruleSet, domain, reader.read(tree));
+    }
+
+    /** The domain's state if it serves a version; otherwise the 404 or 503 of the contract. */
+    public DomainState servingState(String domainId) {
         DomainState state = registry.state(domainId)
                 .orElseThrow(() -> new UnknownDomainException(domainId, domainIds()));
-        CompiledRuleSet ruleSet = state.active();
-        if (ruleSet == null) {
+        if (state.active() == null) {
             Rejection rejection = state.lastRejection();
             throw new DomainUnavailableException(domainId, rejection == null ? List.of() : rejection.problems());
         }
-        return respond(state.domain(), ruleSet, body, started);
+        return state;
     }
 
     /** Decides with a given compiled version instead of the active one: how a candidate is tried before it goes live. */

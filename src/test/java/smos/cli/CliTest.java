@@ -107,8 +107,40 @@ class CliTest {
 
         assertEquals(0, code, err::toString);
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("\"outcome\" : \"ADVANCE_REPLACEMENT\""), text);
-        assertTrue(text.contains("\"rulesetVersion\""), text);
+        assertTrue(text.startsWith("{\"index\":0,\"rulesetVersion\":\""), text);
+        assertTrue(text.contains("\"outcome\":\"ADVANCE_REPLACEMENT\""), text);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("1 items, 0 errors"), err::toString);
+    }
+
+    @Test
+    void decideTakesNdjsonAndAJsonArrayAndAnswersNdjsonInOrder() throws Exception {
+        String claim = "{\"claim\": {\"claimId\": \"%s\", \"productLine\": \"SWITCH\", \"condition\": \"NEW\", "
+                + "\"channel\": \"%s\", \"purchaseDate\": \"2026-01-10\", \"claimDate\": \"2026-04-20\", "
+                + "\"purchasePrice\": 899.00, \"reason\": \"DEFECTIVE\", \"opened\": true, \"proofOfPurchase\": true, "
+                + "\"registered\": false}}";
+        Path ndjson = home.resolve("claims.ndjson");
+        Files.writeString(ndjson, String.format(claim, "N-0", "DIRECT") + "\n\n" + String.format(claim, "N-1", "EBAY")
+                + "\n" + String.format(claim, "N-2", "RETAILER") + "\n");
+        Path array = home.resolve("claims.json");
+        Files.writeString(array, "[" + String.format(claim, "A-0", "DIRECT") + ",\n" + String.format(claim, "A-1", "RETAILER") + "]");
+
+        assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", ndjson.toString()));
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(3, lines.length);
+        assertTrue(lines[0].startsWith("{\"index\":0,") && lines[0].contains("N-0"), lines[0]);
+        assertTrue(lines[1].startsWith("{\"index\":1,\"error\":{\"status\":400"), lines[1]);
+        assertTrue(lines[1].contains("claim.channel"), lines[1]);
+        assertTrue(lines[2].startsWith("{\"index\":2,") && lines[2].contains("N-2"), lines[2]);
+        String summary = err.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains("item 1: Invalid request; claim.channel"), summary);
+        assertTrue(summary.contains("3 items, 1 errors"), summary);
+        assertTrue(summary.contains("decisions per second"), summary);
+
+        out.reset();
+        assertEquals(0, Main.run("decide", "--home", home.toString(), "returns", array.toString()));
+        String[] fromArray = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(2, fromArray.length);
+        assertTrue(fromArray[1].contains("A-1"), fromArray[1]);
     }
 
     @Test
@@ -117,7 +149,9 @@ class CliTest {
         Files.writeString(request, "{\"claim\": {\"claimId\": \"C-9\"}}");
 
         assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", request.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("invalid request: claim.productLine: is required"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("item 0: Invalid request; claim.productLine: is required"),
+                err::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"field\":\"claim.productLine\""));
     }
 
     @Test

@@ -40,9 +40,8 @@ class PublishingApiTest {
         DecisionService service = new DecisionService(registry, Map::of);
         RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new History(dir.resolve("history")));
         manager.start();
-        ApiSettings settings = new ApiSettings(ApiSettings.DEFAULT_MAX_BODY_BYTES, ApiSettings.DEFAULT_MAX_PUBLISH_BYTES,
-                tokens, protectReads);
-        return ApiServer.create(service, manager, settings).start(0);
+        ApiSettings settings = ApiSettings.defaults().withTokens(tokens).withProtectReads(protectReads);
+        return ApiServer.create(service, manager, new smos.service.Metrics(), settings).start(0);
     }
 
     private HttpResponse<String> send(Javalin app, HttpRequest.Builder request) throws Exception {

@@ -24,6 +24,10 @@ public final class HttpHarness implements AutoCloseable {
         this.app = ApiServer.create(service, ApiSettings.defaults()).start(0);
     }
 
+    public HttpHarness(DecisionService service, ApiSettings settings, smos.service.Metrics metrics) {
+        this.app = ApiServer.create(service, null, metrics, settings).start(0);
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
     }
