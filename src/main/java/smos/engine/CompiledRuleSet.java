@@ -86,4 +86,9 @@ public final class CompiledRuleSet {
     SessionPool sessions() {
         return sessions;
     }
+
+    /** Whether sessions of this version can be emptied and reused (no rule hangs on the initial fact). */
+    public boolean sessionsReusable() {
+        return sessions.reusable();
+    }
 }

@@ -56,6 +56,10 @@ final class SessionPool {
         }
     }
 
+    boolean reusable() {
+        return !needsInitialFact;
+    }
+
     PooledSession take(CompiledRuleSet ruleSet) {
         PooledSession pooled = needsInitialFact ? null : idle.pollFirst();
         if (pooled == null) {

@@ -1,0 +1,260 @@
+package smos.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw output of {@code bench/run} into one table: prints it and writes the results file with
+ * the machine, the command, every figure beside its limit, the targets, and what bounds each figure.
+ *
+ * <p>Run: {@code java ... smos.bench.BenchReport RAW_DIR OUT.md}
+ */
+public final class BenchReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+
+    private final Path raw;
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<String> misses = new ArrayList<>();
+
+    private BenchReport(Path raw) {
+        this.raw = raw;
+    }
+
+    public static void main(String[] args) throws IOException {
+        BenchReport report = new BenchReport(Path.of(args[0]));
+        String markdown = report.build();
+        Files.writeString(Path.of(args[1]), markdown, StandardCharsets.UTF_8);
+        System.out.println(report.table());
+        System.out.println("written to " + args[1]);
+    }
+
+    // ---- reading the raw output
+
+    /** JMH scores: benchmark method -> domain (or "") -> ops/s and error. */
+    private Map<String, Map<String, double[]>> jmh(String file) throws IOException {
+        Map<String, Map<String, double[]>> scores = new TreeMap<>();
+        Path path = raw.resolve(file);
+        if (!Files.exists(path)) {
+            return scores;
+        }
+        for (JsonNode run : JSON.readTree(path.toFile())) {
+            String method = run.path("benchmark").asText().replaceAll(".*\\.", "");
+            String domain = run.path("params").path("domain").asText("");
+            JsonNode metric = run.path("primaryMetric");
+            scores.computeIfAbsent(method, k -> new TreeMap<>())
+                    .put(domain, new double[] {metric.path("score").asDouble(), metric.path("scoreError").asDouble()});
+        }
+        return scores;
+    }
+
+    private record Wrk(double rps, double p50, double p99) {
+    }
+
+    private Wrk wrk(String file) throws IOException {
+        Path path = raw.resolve(file);
+        if (!Files.exists(path)) {
+            return new Wrk(Double.NaN, Double.NaN, Double.NaN);
+        }
+        String text = Files.readString(path);
+        Matcher rps = RPS.matcher(text);
+        double p50 = Double.NaN;
+        double p99 = Double.NaN;
+        Matcher p = PERCENTILE.matcher(text);
+        while (p.find()) {
+            double value = Double.parseDouble(p.group(2)) * switch (p.group(3)) {
+                case "us" -> 0.001;
+                case "s" -> 1000.0;
+                default -> 1.0;
+            };
+            if (p.group(1).equals("50")) {
+                p50 = value;
+            } else {
+                p99 = value;
+            }
+        }
+        return new Wrk(rps.find() ? Double.parseDouble(rps.group(1)) : Double.NaN, p50, p99);
+    }
+
+    /** Items per second of a batch run: items / seconds. */
+    private double batch(String label) throws IOException {
+        Path path = raw.resolve("batch-" + label + ".txt");
+        if (!Files.exists(path)) {
+            return Double.NaN;
+        }
+        List<String> lines = Files.readAllLines(path);
+        double seconds = Double.parseDouble(lines.get(0).trim());
+        double items = Double.parseDouble(lines.get(1).replace("items", "").trim());
+        return items / seconds;
+    }
+
+    // ---- the table
+
+    private void row(String figure, String value, String limit, String ratio, String target, boolean met) {
+        rows.add(new String[] {figure, value, limit, ratio, target, met ? "yes" : "NO"});
+        if (!met) {
+            misses.add(figure);
+        }
+    }
+
+    private String build() throws IOException {
+        Map<String, Map<String, double[]>> one = jmh("jmh-decisions-1t.json");
+        Map<String, Map<String, double[]>> two = jmh("jmh-decisions-2t.json");
+        Map<String, Map<String, double[]>> limits = jmh("jmh-limits.json");
+        Map<String, Map<String, double[]>> fresh = jmh("jmh-new-session.json");
+
+        double smos1 = score(one, "smos", "returns");
+        double raw1 = score(one, "rawDrools", "returns");
+        double newSession = score(fresh, "rawDroolsNewSession", "returns");
+        double hand = score(limits, "handWrittenReturns", "");
+        double jsonReturns = score(limits, "jsonOnlyReturns", "");
+        double jsonCompensation = score(limits, "jsonOnlyCompensation", "");
+        row("in-process returns decisions/s, 1 thread", ops(smos1), ops(raw1) + " raw Drools", pct(smos1 / raw1),
+                ">= 150,000/s and >= 70% of raw", smos1 >= 150_000 && smos1 / raw1 >= 0.70);
+        row("  beside raw Drools with a new session each", ops(smos1), ops(newSession), pct(smos1 / newSession), "(reference)", true);
+        row("  beside the hand-written Java policy", ops(smos1), ops(hand), pct(smos1 / hand), "(reference)", true);
+
+        Wrk d32 = wrk("wrk-decisions-returns-c32.txt");
+        Wrk e32 = wrk("wrk-echo-c32.txt");
+        for (int c : new int[] {1, 8, 32}) {
+            Wrk d = wrk("wrk-decisions-returns-c" + c + ".txt");
+            Wrk e = wrk("wrk-echo-c" + c + ".txt");
+            boolean target = c != 32 || (d.rps() / e.rps() >= 0.60 && d.p99() < 10.0);
+            row(String.format(Locale.ROOT, "HTTP returns decisions/s, %d connection%s (p50 %.2f ms, p99 %.2f ms)", c,
+                            c == 1 ? "" : "s", d.p50(), d.p99()), ops(d.rps()),
+                    String.format(Locale.ROOT, "%s echo (p99 %.2f ms)", ops(e.rps()), e.p99()), pct(d.rps() / e.rps()),
+                    c == 32 ? ">= 60% of echo, p99 < 10 ms" : "(reference)", target);
+        }
+        double batchReturns = batch("returns");
+        double batchCompensation = batch("compensation");
+        row("batch returns decisions/s (NDJSON)", ops(batchReturns), ops(jsonReturns) + " Jackson only",
+                pct(batchReturns / jsonReturns), ">= 100,000/s and >= 50% of JSON", batchReturns >= 100_000
+                        && batchReturns / jsonReturns >= 0.5);
+        row("batch compensation statements/s (50 deals)", ops(batchCompensation), ops(jsonCompensation) + " Jackson only",
+                pct(batchCompensation / jsonCompensation), ">= 20,000/s", batchCompensation >= 20_000);
+
+        Map<String, long[]> rebuild = new TreeMap<>();
+        double heap = Double.NaN;
+        Path rebuildFile = raw.resolve("rebuild-heap.txt");
+        if (Files.exists(rebuildFile)) {
+            for (String line : Files.readAllLines(rebuildFile)) {
+                String[] parts = line.trim().split("\\s+");
+                if (parts[0].equals("rebuild")) {
+                    rebuild.put(parts[1], new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])});
+                } else if (parts[0].equals("heap")) {
+                    heap = Double.parseDouble(parts[1]);
+                }
+            }
+        }
+        long slowest = rebuild.values().stream().mapToLong(v -> v[1]).max().orElse(-1);
+        String slowestDomain = rebuild.entrySet().stream().filter(e -> e.getValue()[1] == slowest).map(Map.Entry::getKey)
+                .findFirst().orElse("?");
+        row("slowest domain rebuild (" + slowestDomain + ", worst of 7)", slowest + " ms", "", "", "< 3,000 ms", slowest >= 0 && slowest < 3000);
+        double serverHeap = serverHeapMb();
+        row("heap with every domain loaded, after GC", String.format(Locale.ROOT, "%.0f MB", heap),
+                String.format(Locale.ROOT, "server: %.0f MB", serverHeap), "", "< 256 MB", heap < 256);
+
+        StringBuilder md = new StringBuilder();
+        md.append("# SMOS benchmarks\n\n");
+        md.append("This file is written by `bench/run` (about 15 minutes; run it on a quiet machine). Do not edit it\n");
+        md.append("by hand: the analysis of the figures is in [bench/notes.md](../bench/notes.md), appended below.\n\n");
+        md.append("## Machine\n\n```\n").append(Files.readString(raw.resolve("machine.txt"))).append("```\n\n");
+        md.append("## Results\n\n").append(table()).append('\n');
+        md.append(misses.isEmpty() ? "Every target is met.\n\n" : "Targets not met: " + String.join("; ", misses) + ". See the notes.\n\n");
+        md.append("## In-process decisions per domain (decisions per second, JMH, scenario request mix)\n\n");
+        md.append("| domain | SMOS 1 thread | raw Drools 1 thread | SMOS / raw | SMOS 2 threads | raw Drools 2 threads |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        for (String domain : one.getOrDefault("smos", Map.of()).keySet()) {
+            double s1 = score(one, "smos", domain);
+            double r1 = score(one, "rawDrools", domain);
+            md.append(String.format(Locale.ROOT, "| %s | %s ± %s | %s | %s | %s ± %s | %s |%n", domain, ops(s1),
+                    ops(error(one, "smos", domain)), ops(r1), pct(s1 / r1), ops(score(two, "smos", domain)),
+                    ops(error(two, "smos", domain)), ops(score(two, "rawDrools", domain))));
+        }
+        md.append("\n## Rebuild time per domain (median and worst of 7, after warm-up)\n\n| domain | median | worst |\n|---|---:|---:|\n");
+        rebuild.forEach((domain, ms) -> md.append("| ").append(domain).append(" | ").append(ms[0]).append(" ms | ")
+                .append(ms[1]).append(" ms |\n"));
+        md.append("\n## How each figure is measured, and what bounds it\n\n").append(METHOD);
+        md.append("\n## Raw output\n\nEvery file under [docs/benchmarks/raw](benchmarks/raw): the JMH JSON and text output, wrk's\n"
+                + "output per run, the batch timings, the rebuild and heap figures, the server log.\n");
+        Path notes = Path.of("bench/notes.md");
+        if (Files.exists(notes)) {
+            md.append("\n").append(Files.readString(notes));
+        }
+        return md.toString();
+    }
+
+    private double serverHeapMb() throws IOException {
+        Path path = raw.resolve("server-heap.txt");
+        if (!Files.exists(path)) {
+            return Double.NaN;
+        }
+        String text = Files.readString(path).trim();
+        return text.isEmpty() ? Double.NaN : Double.parseDouble(text.split("\\s+")[1]) / (1024 * 1024);
+    }
+
+    private String table() {
+        StringBuilder t = new StringBuilder("| figure | SMOS | limit | ratio | target | met |\n|---|---:|---:|---:|---|---|\n");
+        for (String[] r : rows) {
+            t.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    private static double score(Map<String, Map<String, double[]>> scores, String method, String domain) {
+        double[] s = scores.getOrDefault(method, Map.of()).get(domain);
+        return s == null ? Double.NaN : s[0];
+    }
+
+    private static double error(Map<String, Map<String, double[]>> scores, String method, String domain) {
+        double[] s = scores.getOrDefault(method, Map.of()).get(domain);
+        return s == null ? Double.NaN : s[1];
+    }
+
+    private static String ops(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String pct(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", value * 100);
+    }
+
+    private static final String METHOD = """
+            - **In-process decisions** (`DecisionBenchmark.smos`): `DecisionService.decide(domain, jsonBytes)` over every
+              scenario request of the domain in turn: strict JSON reading, validation, the rules (stages, updates), the
+              trace. JMH, one fork, 3 warm-up and 5 measured iterations of 1 s; the error is JMH's 99.9% interval.
+              Bounded by Drools itself (see the raw limit) plus about 1.5 us of JSON reading and validation per request.
+            - **Raw Drools** (`DecisionBenchmark.rawDrools`): the same knowledge base on ready-made facts (requests parsed
+              beforehand), stages fired in order, facts updated between stages, sessions reused and emptied as SMOS does;
+              no JSON, no validation, no trace. `rawDroolsNewSession` is the same with a new session per decision, the
+              way Drools is usually called. The ratio SMOS / raw is the cost of SMOS's own layers.
+            - **Hand-written Java** (`LimitsBenchmark.handWrittenReturns`): the returns policy as plain Java
+              (`src/test/java/smos/bench/HandWrittenReturns.java`, checked against every returns scenario by
+              `HandWrittenReturnsTest`): the physical limit of the decision itself.
+            - **HTTP**: `wrk -t1 -cN -d10s --latency` posting the returns scenario requests in turn to
+              `POST /api/v1/decisions/returns`, then to `POST /api/v1/echo` on the same server (it only reads the body
+              and writes it back). The load generator runs on the same 2 cores as the server, so both share the CPU; the
+              echo endpoint measures what Jetty, Javalin and the loopback cost on this machine.
+            - **Batch**: NDJSON through `POST /api/v1/decisions/{domain}/batch` with curl (200,000 returns requests drawn
+              from the scenarios; 5,000 compensation statements of 50 deals each, built from the compensation scenarios),
+              after a 2,000-item warm-up. The JSON limit (`LimitsBenchmark.jsonOnly*`) is Jackson alone reading each item
+              into its typed request and writing it back, on one thread, as a batch item costs in JSON.
+            - **Rebuild** (`RebuildAndHeap`): compiling a domain from its files (reading and checking every cell,
+              Drools' decision-table compiler, the knowledge base), median and worst of 7 after 3 warm-up rounds. **Heap**:
+              used heap after full collections with every domain loaded, in the benchmark JVM and in the running server.
+            """;
+}
