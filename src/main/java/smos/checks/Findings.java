@@ -35,6 +35,12 @@ public final class Findings {
         return List.copyOf(all);
     }
 
+    /** The findings at a cell no compile problem already names, so that nothing is reported twice. */
+    public static List<Finding> besides(List<Finding> findings, List<RuleProblem> problems) {
+        return findings.stream().filter(f -> problems.stream().noneMatch(p -> java.util.Objects.equals(p.file(), f.file())
+                && java.util.Objects.equals(p.sheet(), f.sheet()) && java.util.Objects.equals(p.cell(), f.cell()))).toList();
+    }
+
     public static List<Finding> of(List<Finding> findings, Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).toList();
     }

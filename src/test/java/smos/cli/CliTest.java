@@ -95,6 +95,29 @@ class CliTest {
     }
 
     @Test
+    void verifyPrintsSpreadsheetFindingsAndFailsOnAnError() {
+        Path xlsx = home.resolve("decision-tables/returns/returns-policy.xlsx");
+        // the last row of Outcome moved below two blank rows: Drools would drop it without a word
+        Workbooks.withSheet(xlsx, "Outcome", true, sheet -> sheet.shiftRows(29, 29, 2));
+
+        int code = Main.run("verify", "--home", home.toString());
+
+        assertEquals(1, code, out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("FAILED  returns"), text);
+        assertTrue(text.contains("ERROR   decision-tables/returns/returns-policy.xlsx, sheet Outcome, cell B32: row 32 comes"
+                + " after the blank row 30"), text);
+    }
+
+    @Test
+    void verifyInfoListsWhichRowWinsWhereRowsOfAFirstMatchTableOverlap() {
+        assertEquals(0, Main.run("verify", "--info", "--home", home.toString()), out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("INFO    decision-tables/returns/returns-policy.xlsx, sheet Outcome, cells B20, B24: rows 20"
+                + " and 24 both match"), text);
+    }
+
+    @Test
     void decidePrintsTheResponseForARequestFile() throws Exception {
         Path request = home.resolve("claim.json");
         Files.writeString(request, """
