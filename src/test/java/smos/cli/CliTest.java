@@ -54,6 +54,24 @@ class CliTest {
     }
 
     @Test
+    void testCoverageSummarisesEachDomainAndWritesJson() throws Exception {
+        Path json = home.resolve("reports/coverage.json");
+        Files.delete(home.resolve("scenarios/returns/damage.yaml"));
+
+        int code = Main.run("test", "--coverage", "--coverage-file", json.toString(), "--home", home.toString());
+
+        assertEquals(0, code, out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("not fired: Outcome!B17 PhysicalDamageIsDenied (decision-tables/returns/returns-policy.xlsx)"),
+                text);
+        assertTrue(text.contains("coverage written to " + json), text);
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(false, report.path("complete").asBoolean(true));
+        assertTrue(report.toString().contains("\"location\":\"Outcome!B18\""), report::toString);
+        assertTrue(lastLine().matches("\\d+ passed, 0 failed"), lastLine());
+    }
+
+    @Test
     void testReportsAFailingScenarioWithItsFieldAndExitsOne() throws Exception {
         Path file = home.resolve("scenarios/returns/change-of-mind.yaml");
         Files.writeString(file, Files.readString(file).replace("refundAmount: 169.99", "refundAmount: 170.00"));
