@@ -12,6 +12,7 @@ import smos.scenarios.ScenarioLoader;
 import smos.scenarios.ScenarioResult;
 import smos.scenarios.ScenarioRunner;
 import smos.engine.DecisionDomain;
+import smos.engine.DomainRegistry;
 import smos.service.DecisionService;
 
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run scenario files against the rules; ends with 'N passed, N failed'; exit code 1 on any failure.",
-                "--coverage also reports, per domain, the rules and table rows no scenario fired."})
+                "--coverage also reports, per domain, the rules and table rows no scenario fired.",
+                "--mutate [DOMAIN...] changes each value cell of the domains' tables in turn and reports every change no"
+                        + " scenario notices (long: progress on standard error)."})
 final class TestCommand implements Callable<Integer> {
     static final String DEFAULT_COVERAGE_FILE = "target/scenario-coverage.json";
 
@@ -41,9 +44,16 @@ final class TestCommand implements Callable<Integer> {
             description = "Where --coverage writes its JSON report (default: ${DEFAULT-VALUE}, in the current folder).")
     Path coverageFile;
 
+    @Option(names = "--mutate", arity = "0..*", paramLabel = "DOMAIN",
+            description = "Mutation testing of the given domains' tables (default: every domain) instead of a scenario run.")
+    List<String> mutate;
+
     @Override
     public Integer call() {
         Path dir = home.resolve();
+        if (mutate != null) {
+            return new MutationCommand(dir, DomainRegistry.discover()).run(mutate);
+        }
         List<Path> roots = paths.isEmpty() ? List.of(dir.resolve(ScenarioLoader.SCENARIOS_DIR)) : paths;
         DecisionService service = Services.load(dir);
         ScenarioRunner runner = new ScenarioRunner(service);

@@ -72,6 +72,19 @@ class CliTest {
     }
 
     @Test
+    void testMutateReportsTheSurvivorsAndShowsProgressOnStandardError() {
+        int code = Main.run("test", "--mutate", "performance-review", "--home", home.toString());
+
+        assertEquals(0, code, out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("performance-review: 40 mutants, 38 killed by scenarios, 0 refused by the compiler or"
+                + " checks, 2 survived"), text);
+        assertTrue(text.contains("survived: Ladder!D22 0 -> -1 (rule OnTrackRepHasNoAction"), text);
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("performance-review 40/40 SevereMiss!D13 1 -> 2"), progress);
+    }
+
+    @Test
     void testReportsAFailingScenarioWithItsFieldAndExitsOne() throws Exception {
         Path file = home.resolve("scenarios/returns/change-of-mind.yaml");
         Files.writeString(file, Files.readString(file).replace("refundAmount: 169.99", "refundAmount: 170.00"));
