@@ -41,6 +41,8 @@ class BrokenSpreadsheetsTest {
     void theShippedReturnsWorkbookHasNoErrorsOrWarnings() {
         List<Finding> findings = check(RETURNS);
         assertEquals(List.of(), findings.stream().filter(f -> f.severity() != Severity.INFO).toList());
+        // Proof is a table where several rows may apply: its two rows overlap by design and are not reported
+        assertTrue(findings.stream().noneMatch(f -> f.sheet().equals("Proof")), findings::toString);
     }
 
     @Test
