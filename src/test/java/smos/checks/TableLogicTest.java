@@ -114,6 +114,17 @@ class TableLogicTest {
     }
 
     @Test
+    void aFirstMatchTableDeclaredIncompleteIsNotCheckedForGaps() {
+        DecisionTableBuilder table = firstMatch()
+                .keyword("Table checks", "incomplete")
+                .column("CONDITION", PATTERN, "tier == Tier.$param", "Tier")
+                .column("ACTION", null, "$a.decide(\"$param\");", "Outcome")
+                .row("Gold", "GOLD", "gold");
+
+        assertEquals(List.of(), all(check(table), TableLogicCheck.GAP));
+    }
+
+    @Test
     void aTableWhereSeveralRowsApplyIsNeitherCheckedForOverlapsNorForGaps() {
         DecisionTableBuilder table = new DecisionTableBuilder("Applicants")
                 .keyword("RuleSet", "smos.checks.fixtures.applicants")
