@@ -2,22 +2,33 @@ package smos.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import smos.coverage.CoverageCollector;
+import smos.coverage.CoverageReport;
 import smos.scenarios.ScenarioFile;
 import smos.scenarios.ScenarioFileException;
 import smos.scenarios.ScenarioLoader;
 import smos.scenarios.ScenarioResult;
 import smos.scenarios.ScenarioRunner;
+import smos.engine.DecisionDomain;
+import smos.engine.DomainRegistry;
 import smos.service.DecisionService;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run scenario files against the rules; ends with 'N passed, N failed'; exit code 1 on any failure.")
+        description = {"Run scenario files against the rules; ends with 'N passed, N failed'; exit code 1 on any failure.",
+                "--coverage also reports, per domain, the rules and table rows no scenario fired.",
+                "--mutate [DOMAIN...] changes each value cell of the domains' tables in turn and reports every change no"
+                        + " scenario notices (long: progress on standard error)."})
 final class TestCommand implements Callable<Integer> {
+    static final String DEFAULT_COVERAGE_FILE = "target/scenario-coverage.json";
+
     @Mixin
     HomeOption home;
 
@@ -25,12 +36,28 @@ final class TestCommand implements Callable<Integer> {
             description = "Scenario files or folders (default: the home's scenarios/ folder).")
     List<Path> paths = new ArrayList<>();
 
+    @Option(names = "--coverage", description = "Report which rules and table rows no scenario fired, per domain,"
+            + " and write them as JSON (see --coverage-file).")
+    boolean coverage;
+
+    @Option(names = "--coverage-file", paramLabel = "FILE", defaultValue = DEFAULT_COVERAGE_FILE,
+            description = "Where --coverage writes its JSON report (default: ${DEFAULT-VALUE}, in the current folder).")
+    Path coverageFile;
+
+    @Option(names = "--mutate", arity = "0..*", paramLabel = "DOMAIN",
+            description = "Mutation testing of the given domains' tables (default: every domain) instead of a scenario run.")
+    List<String> mutate;
+
     @Override
     public Integer call() {
         Path dir = home.resolve();
+        if (mutate != null) {
+            return new MutationCommand(dir, DomainRegistry.discover()).run(mutate);
+        }
         List<Path> roots = paths.isEmpty() ? List.of(dir.resolve(ScenarioLoader.SCENARIOS_DIR)) : paths;
         DecisionService service = Services.load(dir);
         ScenarioRunner runner = new ScenarioRunner(service);
+        CoverageCollector collector = new CoverageCollector();
         int passed = 0;
         int failed = 0;
         List<Path> files;
@@ -56,6 +83,7 @@ final class TestCommand implements Callable<Integer> {
                 continue;
             }
             for (ScenarioResult result : runner.run(file)) {
+                collector.add(result);
                 if (result.passed()) {
                     passed++;
                 } else {
@@ -66,8 +94,21 @@ final class TestCommand implements Callable<Integer> {
                 }
             }
         }
+        if (coverage) {
+            reportCoverage(service, collector);
+        }
         System.out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Every domain when all scenarios ran; otherwise the domains of the files given. */
+    private void reportCoverage(DecisionService service, CoverageCollector collector) {
+        Collection<String> domains = paths.isEmpty()
+                ? service.registry().domains().stream().map(DecisionDomain::id).toList() : collector.domainsRun();
+        CoverageReport report = collector.report(service.registry(), domains);
+        System.out.print(report.summary());
+        report.writeJson(coverageFile);
+        System.out.println("coverage written to " + coverageFile.toAbsolutePath().normalize());
     }
 
     private static String display(Path home, Path file) {

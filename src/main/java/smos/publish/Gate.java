@@ -1,5 +1,9 @@
 package smos.publish;
 
+import smos.checks.Finding;
+import smos.checks.Findings;
+import smos.checks.Severity;
+import smos.checks.SpreadsheetChecks;
 import smos.engine.CompileResult;
 import smos.engine.CompiledRuleSet;
 import smos.engine.DecisionDomain;
@@ -20,22 +24,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a new version of a domain must pass before it serves: it compiles (every cell checked), and
- * every scenario file of the domain passes against it. Runs on any folder laid out like the home, so
- * a publish is checked in a staging copy before anything is written.
+ * What a new version of a domain must pass before it serves: it compiles (every cell checked), its
+ * spreadsheets have no error findings (docs/spreadsheet-checks.md; warnings are reported, not
+ * refused), and every scenario file of the domain passes against it. Runs on any folder laid out
+ * like the home, so a publish is checked in a staging copy before anything is written.
  */
 public final class Gate {
     private final DomainRegistry registry;
     private final DecisionService service;
+    private final SpreadsheetChecks checks = new SpreadsheetChecks();
 
     public Gate(DomainRegistry registry, DecisionService service) {
         this.registry = registry;
         this.service = service;
     }
 
-    /** The verdict: the compiled candidate, or the problems and scenario failures that refuse it. */
+    /**
+     * The verdict: the compiled candidate, or the problems and scenario failures that refuse it; the
+     * spreadsheet warnings either way.
+     */
     public record Verdict(String version, CompiledRuleSet candidate, List<RuleProblem> problems,
-                          List<ScenarioFailure> failures) {
+                          List<ScenarioFailure> failures, List<RuleProblem> warnings) {
         public boolean passed() {
             return candidate != null && problems.isEmpty() && failures.isEmpty();
         }
@@ -44,11 +53,16 @@ public final class Gate {
     public Verdict check(DecisionDomain<?, ?> domain, Path folder) {
         DomainSources sources = DomainSources.scan(folder, domain.id());
         CompileResult compiled = registry.compile(domain, sources);
+        List<Finding> findings = checks.check(sources);
+        List<RuleProblem> warnings = Findings.problems(findings, Severity.WARNING);
+        List<RuleProblem> checkErrors = Findings.problems(Findings.besides(findings, compiled.problems()), Severity.ERROR);
         if (!compiled.ok()) {
-            return new Verdict(compiled.version(), null, compiled.problems(), List.of());
+            List<RuleProblem> problems = new ArrayList<>(compiled.problems());
+            problems.addAll(checkErrors);
+            return new Verdict(compiled.version(), null, problems, List.of(), warnings);
         }
-        return new Verdict(compiled.version(), compiled.ruleSet(), List.of(),
-                scenarioFailures(domain, folder, compiled.ruleSet()));
+        return new Verdict(compiled.version(), compiled.ruleSet(), checkErrors,
+                scenarioFailures(domain, folder, compiled.ruleSet()), warnings);
     }
 
     /** Runs the domain's scenarios found under {@code folder} against a compiled version. */

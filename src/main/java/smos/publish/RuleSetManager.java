@@ -131,6 +131,8 @@ public final class RuleSetManager {
                 return null;
             }
             registry.activate(verdict.candidate(), FROM_DISK);
+            verdict.warnings().forEach(w -> LOG.warn("domain {}: version {} serves with a spreadsheet warning: {}", id,
+                    verdict.version(), w));
             record(id, verdict.candidate(), "file change", FROM_DISK, null, active == null ? null : active.version(),
                     List.of(), DomainFiles.read(registry.home(), id));
             return null;
@@ -194,7 +196,7 @@ public final class RuleSetManager {
                 active == null ? null : active.version(), codeChanges, proposed);
         return new PublishResult(id, verdict.version(), active == null ? null : active.version(), action, publisher,
                 entry == null ? Instant.now() : entry.at(), !codeChanges.isEmpty(), codeChanges,
-                entry == null ? List.of() : entry.files());
+                entry == null ? List.of() : entry.files(), verdict.warnings());
     }
 
     /** Appends a live version to the history; start-up records only a version the history lacks. */

@@ -54,6 +54,37 @@ class CliTest {
     }
 
     @Test
+    void testCoverageSummarisesEachDomainAndWritesJson() throws Exception {
+        Path json = home.resolve("reports/coverage.json");
+        Files.delete(home.resolve("scenarios/returns/damage.yaml"));
+
+        int code = Main.run("test", "--coverage", "--coverage-file", json.toString(), "--home", home.toString());
+
+        assertEquals(0, code, out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("not fired: Outcome!B17 PhysicalDamageIsDenied (decision-tables/returns/returns-policy.xlsx)"),
+                text);
+        assertTrue(text.contains("coverage written to " + json), text);
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(false, report.path("complete").asBoolean(true));
+        assertTrue(report.toString().contains("\"location\":\"Outcome!B18\""), report::toString);
+        assertTrue(lastLine().matches("\\d+ passed, 0 failed"), lastLine());
+    }
+
+    @Test
+    void testMutateReportsTheSurvivorsAndShowsProgressOnStandardError() {
+        int code = Main.run("test", "--mutate", "performance-review", "--home", home.toString());
+
+        assertEquals(0, code, out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("performance-review: 40 mutants, 38 killed by scenarios, 0 refused by the compiler or"
+                + " checks, 2 survived"), text);
+        assertTrue(text.contains("survived: Ladder!D22 0 -> -1 (rule OnTrackRepHasNoAction"), text);
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("performance-review 40/40 SevereMiss!D13 1 -> 2"), progress);
+    }
+
+    @Test
     void testReportsAFailingScenarioWithItsFieldAndExitsOne() throws Exception {
         Path file = home.resolve("scenarios/returns/change-of-mind.yaml");
         Files.writeString(file, Files.readString(file).replace("refundAmount: 169.99", "refundAmount: 170.00"));
@@ -92,6 +123,29 @@ class CliTest {
     void verifyPassesOnTheShippedRules() {
         assertEquals(0, Main.run("verify", "--home", home.toString()), out::toString);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok      returns"));
+    }
+
+    @Test
+    void verifyPrintsSpreadsheetFindingsAndFailsOnAnError() {
+        Path xlsx = home.resolve("decision-tables/returns/returns-policy.xlsx");
+        // the last row of Outcome moved below two blank rows: Drools would drop it without a word
+        Workbooks.withSheet(xlsx, "Outcome", true, sheet -> sheet.shiftRows(29, 29, 2));
+
+        int code = Main.run("verify", "--home", home.toString());
+
+        assertEquals(1, code, out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("FAILED  returns"), text);
+        assertTrue(text.contains("ERROR   decision-tables/returns/returns-policy.xlsx, sheet Outcome, cell B32: row 32 comes"
+                + " after the blank row 30"), text);
+    }
+
+    @Test
+    void verifyInfoListsWhichRowWinsWhereRowsOfAFirstMatchTableOverlap() {
+        assertEquals(0, Main.run("verify", "--info", "--home", home.toString()), out::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("INFO    decision-tables/returns/returns-policy.xlsx, sheet Outcome, cells B20, B24: rows 20"
+                + " and 24 both match"), text);
     }
 
     @Test

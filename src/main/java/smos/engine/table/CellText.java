@@ -14,15 +14,15 @@ import java.util.Locale;
  * will be pasted into a rule: booleans as true/false, whole numbers as formatted, other numbers as
  * Java prints a double, dates quoted.
  */
-final class CellText {
+public final class CellText {
     private final DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
     private final FormulaEvaluator evaluator;
 
-    CellText(FormulaEvaluator evaluator) {
+    public CellText(FormulaEvaluator evaluator) {
         this.evaluator = evaluator;
     }
 
-    String of(Cell cell) {
+    public String of(Cell cell) {
         switch (cell.getCellType()) {
             case BOOLEAN:
                 return cell.getBooleanCellValue() ? "true" : "false";

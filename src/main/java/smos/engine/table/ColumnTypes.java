@@ -137,7 +137,7 @@ public final class ColumnTypes {
     }
 
     /** Resolves a simple or qualified class name against the sheet's imports. */
-    Class<?> resolve(String name) {
+    public Class<?> resolve(String name) {
         List<String> candidates = new ArrayList<>();
         if (name.contains(".")) {
             candidates.add(name);

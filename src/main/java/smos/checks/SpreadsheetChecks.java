@@ -1,0 +1,86 @@
+package smos.checks;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import smos.engine.DomainSources;
+import smos.engine.RuleProblem;
+import smos.engine.SourceFile;
+import smos.engine.table.CellText;
+import smos.engine.table.RuleTableModel;
+import smos.engine.table.SheetModel;
+import smos.engine.table.WorkbookModel;
+import smos.engine.table.WorkbookReader;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Checks a domain's decision-table workbooks for the mistakes business users make and Drools says
+ * nothing about: rows after a blank row, hidden rows, values outside the table, numbers stored as
+ * text, curly quotes and stray spaces, values that do not fit their column, missing and repeated
+ * rule names, empty tables, overlapping rows, rows that never fire and gaps. Run by {@code verify},
+ * by the publishing gate and by the test suite; see docs/spreadsheet-checks.md.
+ */
+public final class SpreadsheetChecks {
+    private static final List<TableCheck> TABLE_CHECKS = List.of(
+            new EmptyTableCheck(), new BlankRowCheck(), new HiddenRowCheck(), new OutsideColumnsCheck(),
+            new QuotesAndSpacesCheck(), new NumbersAsTextCheck(), new ColumnFitCheck(), new TableLogicCheck());
+
+    private final ClassLoader loader;
+
+    public SpreadsheetChecks(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    public SpreadsheetChecks() {
+        this(SpreadsheetChecks.class.getClassLoader());
+    }
+
+    /** Every finding in the domain's workbooks (DRL files are not spreadsheets and are skipped). */
+    public List<Finding> check(DomainSources sources) {
+        Findings findings = new Findings();
+        RuleNameCheck names = new RuleNameCheck();
+        for (SourceFile file : sources.files()) {
+            if (file.kind() == SourceFile.Kind.DECISION_TABLE) {
+                checkWorkbook(file.path(), file.bytes(), names, findings);
+            }
+        }
+        return findings.list();
+    }
+
+    /** Every finding in one workbook. */
+    public List<Finding> check(String file, byte[] bytes) {
+        Findings findings = new Findings();
+        checkWorkbook(file, bytes, new RuleNameCheck(), findings);
+        return findings.list();
+    }
+
+    private void checkWorkbook(String file, byte[] bytes, RuleNameCheck names, Findings findings) {
+        WorkbookModel model = WorkbookReader.read(file, bytes);
+        for (RuleProblem problem : model.problems()) {
+            findings.error("unreadable", file, problem.sheet(), problem.cell() == null ? List.of() : List.of(problem.cell()),
+                    problem.message());
+        }
+        if (model.sheets().isEmpty()) {
+            return;
+        }
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            CellText text = new CellText(workbook.getCreationHelper().createFormulaEvaluator());
+            for (SheetModel sheetModel : model.sheets()) {
+                Sheet stored = workbook.getSheet(sheetModel.name());
+                CheckedSheet sheet = new CheckedSheet(file, sheetModel, stored, text, loader);
+                for (RuleTableModel table : sheetModel.tables()) {
+                    for (TableCheck check : TABLE_CHECKS) {
+                        check.check(sheet, table, findings);
+                    }
+                    names.check(sheet, table, findings);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a workbook Drools cannot read is refused by the compiler; a failing check must not refuse it
+            findings.warning("unchecked", file, null, List.of(), "SMOS could not finish checking this workbook: " + e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package smos.mutation;
+
+import smos.checks.Finding;
+import smos.checks.Severity;
+import smos.checks.SpreadsheetChecks;
+import smos.engine.CompileResult;
+import smos.engine.CompiledRuleSet;
+import smos.engine.DecisionDomain;
+import smos.engine.DomainRegistry;
+import smos.engine.DomainSources;
+import smos.engine.ScenarioFailure;
+import smos.engine.SourceFile;
+import smos.scenarios.Scenario;
+import smos.scenarios.ScenarioFile;
+import smos.scenarios.ScenarioLoader;
+import smos.scenarios.ScenarioResult;
+import smos.scenarios.ScenarioRunner;
+import smos.service.DecisionService;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Changes each value cell of a domain's tables in turn, recompiles, and runs the domain's scenarios
+ * against the changed version: a change no scenario notices survives. Stops a mutant's scenarios at
+ * the first failure. Progress goes to the given stream, one line per mutant.
+ */
+public final class MutationTester {
+    private final Path home;
+    private final PrintStream progress;
+
+    public MutationTester(Path home, PrintStream progress) {
+        this.home = home;
+        this.progress = progress;
+    }
+
+    /** Thrown when the domain's scenarios fail on the unchanged tables: mutants would prove nothing. */
+    public static final class BaselineFailedException extends RuntimeException {
+        public BaselineFailedException(String message) {
+            super(message);
+        }
+    }
+
+    public DomainMutationResult run(DecisionDomain<?, ?> domain) {
+        long started = System.nanoTime();
+        DomainRegistry registry = new DomainRegistry(home, List.of(domain));
+        DecisionService service = new DecisionService(registry, Map::of);
+        DomainSources sources = DomainSources.scan(home, domain.id());
+        List<ScenarioFile> scenarios = scenarios(domain);
+        CompileResult baseline = registry.compile(domain, sources);
+        if (!baseline.ok()) {
+            throw new BaselineFailedException(domain.id() + " does not compile: " + baseline.problems().get(0));
+        }
+        firstFailure(service, baseline.ruleSet(), scenarios).ifPresent(f -> {
+            throw new BaselineFailedException(domain.id() + ": scenarios fail on the unchanged tables, fix them first: " + f);
+        });
+        List<CellMutant> mutants = CellMutations.of(sources, MutationTester.class.getClassLoader());
+        List<MutantOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < mutants.size(); i++) {
+            CellMutant mutant = mutants.get(i);
+            MutantOutcome outcome = judge(registry, service, domain, sources, scenarios, mutant);
+            outcomes.add(outcome);
+            progress.printf("%s %d/%d %s %s%n", domain.id(), i + 1, mutants.size(), mutant.describe(),
+                    outcome.status() == MutantOutcome.Status.SURVIVED ? "SURVIVED" : outcome.status().name().toLowerCase());
+        }
+        return new DomainMutationResult(domain.id(), outcomes, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static MutantOutcome judge(DomainRegistry registry, DecisionService service, DecisionDomain<?, ?> domain,
+                                       DomainSources sources, List<ScenarioFile> scenarios, CellMutant mutant) {
+        List<SourceFile> files = new ArrayList<>();
+        for (SourceFile file : sources.files()) {
+            files.add(file.path().equals(mutant.file())
+                    ? new SourceFile(file.path(), MutatedWorkbook.apply(file.bytes(), mutant), file.kind()) : file);
+        }
+        DomainSources mutated = new DomainSources(domain.id(), files);
+        CompileResult compiled = registry.compile(domain, mutated);
+        if (!compiled.ok()) {
+            return new MutantOutcome(mutant, MutantOutcome.Status.REFUSED, compiled.problems().get(0).toString());
+        }
+        Optional<ScenarioFailure> failure = firstFailure(service, compiled.ruleSet(), scenarios);
+        if (failure.isPresent()) {
+            return new MutantOutcome(mutant, MutantOutcome.Status.KILLED, failure.get().toString());
+        }
+        // the publishing gate would refuse a version with an error finding: such a change cannot go live
+        Optional<Finding> error = new SpreadsheetChecks().check(mutated).stream()
+                .filter(f -> f.severity() == Severity.ERROR).findFirst();
+        return error.map(e -> new MutantOutcome(mutant, MutantOutcome.Status.REFUSED, e.toString()))
+                .orElseGet(() -> new MutantOutcome(mutant, MutantOutcome.Status.SURVIVED, null));
+    }
+
+    private static Optional<ScenarioFailure> firstFailure(DecisionService service, CompiledRuleSet ruleSet,
+                                                          List<ScenarioFile> scenarios) {
+        ScenarioRunner runner = new ScenarioRunner((id, body) -> service.decideWith(ruleSet, body));
+        for (ScenarioFile file : scenarios) {
+            for (Scenario scenario : file.scenarios()) {
+                ScenarioResult result = runner.run(file, scenario);
+                if (!result.passed()) {
+                    return Optional.of(result.failures().get(0));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<ScenarioFile> scenarios(DecisionDomain<?, ?> domain) {
+        Path dir = home.resolve(ScenarioLoader.SCENARIOS_DIR).resolve(domain.id());
+        List<Path> files = Files.isDirectory(dir) ? ScenarioLoader.find(List.of(dir)) : List.of();
+        if (files.isEmpty()) {
+            throw new BaselineFailedException(domain.id() + " has no scenarios: every mutant would survive");
+        }
+        return files.stream().map(p -> ScenarioLoader.load(p, home.relativize(p).toString().replace('\\', '/'))).toList();
+    }
+}
