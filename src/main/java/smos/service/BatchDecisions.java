@@ -20,13 +20,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Many decisions in one stream: a JSON array or NDJSON in, one result per item out, in order, each
  * with its {@code index} and either the {@code decision} (and the version that made it) or an
- * {@code error}. One bad item does not fail the others. Items are read, decided and written one at a
- * time, so a million-item batch needs no more memory than a small one.
+ * {@code error}. One bad item does not fail the others. Items are read, decided and written a chunk
+ * at a time, so a million-item batch needs no more memory than a small one.
  */
 public final class BatchDecisions {
     private static final Logger LOG = LoggerFactory.getLogger(BatchDecisions.class);
@@ -213,7 +219,11 @@ public final class BatchDecisions {
 
     // ---- the run
 
-    /** Decides every item in order and writes each result; stops with an error item past a limit. */
+    /**
+     * Decides every item in order and writes each result; stops with an error item past a limit.
+     * Items are read in chunks; while one chunk is decided on every core, the next one is read and
+     * the one before is written, so reading, deciding and writing overlap. Memory stays at two chunks.
+     */
     public Summary run(String domain, Items items, Results results, Options options, Progress progress) throws IOException {
         service.servingState(domain);
         long started = System.nanoTime();
@@ -222,67 +232,131 @@ public final class BatchDecisions {
         long bytes = 0;
         String stopped = null;
         try (results) {
-            for (Item item = items.next(); item != null; item = items.next()) {
-                bytes += item.sizeInBytes();
-                if (count >= options.maxItems() || bytes > options.maxBytes()) {
-                    stopped = count >= options.maxItems()
-                            ? "the batch limit of " + options.maxItems() + " items was reached"
-                            : "the batch limit of " + options.maxBytes() + " bytes was reached";
-                    writeError(results.start(), count, new ItemError(413, "Batch limit reached", stopped
-                            + "; items from index " + count + " on were not read", null));
-                    results.endItem();
-                    break;
+            Future<Outcome[]> deciding = null;
+            boolean more = true;
+            while (more || deciding != null) {
+                List<Item> chunk = new ArrayList<>(CHUNK);
+                while (more && chunk.size() < CHUNK) {
+                    Item item = items.next();
+                    if (item == null) {
+                        more = false;
+                        break;
+                    }
+                    bytes += item.sizeInBytes();
+                    if (count + chunk.size() >= options.maxItems() || bytes > options.maxBytes()) {
+                        stopped = count + chunk.size() >= options.maxItems()
+                                ? "the batch limit of " + options.maxItems() + " items was reached"
+                                : "the batch limit of " + options.maxBytes() + " bytes was reached";
+                        more = false;
+                        break;
+                    }
+                    chunk.add(item);
                 }
-                ItemError error = decideAndWrite(results.start(), count, domain, item, options);
+                Future<Outcome[]> next = chunk.isEmpty() ? null : decideAll(domain, chunk, options);
+                if (deciding != null) {
+                    for (Outcome outcome : await(deciding)) {
+                        outcome.write(results.start(), count);
+                        results.endItem();
+                        if (outcome.error() != null) {
+                            errors++;
+                            progress.failed(count, outcome.error());
+                        }
+                        count++;
+                        progress.item(count, errors);
+                    }
+                }
+                deciding = next;
+            }
+            if (stopped != null) {
+                writeError(results.start(), count, new ItemError(413, "Batch limit reached", stopped
+                        + "; items from index " + count + " on were not read", null));
                 results.endItem();
-                if (error != null) {
-                    errors++;
-                    progress.failed(count, error);
-                }
-                count++;
-                progress.item(count, errors);
             }
         }
         return new Summary(count, errors, System.nanoTime() - started, stopped);
     }
 
-    /** Writes one item's result; returns its error, or null when it was decided. */
-    private ItemError decideAndWrite(JsonGenerator gen, long index, String domain, Item item, Options options)
-            throws IOException {
+    /** Items decided per chunk: enough to keep every core busy, small enough to keep memory flat. */
+    private static final int CHUNK = 512;
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS, r -> {
+        Thread t = new Thread(r, "smos-batch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Decides a chunk on every core, each worker taking a slice; the outcomes keep the items' order. */
+    private Future<Outcome[]> decideAll(String domain, List<Item> chunk, Options options) {
+        Outcome[] outcomes = new Outcome[chunk.size()];
+        int slice = (chunk.size() + WORKERS - 1) / WORKERS;
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        for (int from = 0; from < chunk.size(); from += slice) {
+            int start = from;
+            int end = Math.min(chunk.size(), from + slice);
+            parts.add(CompletableFuture.runAsync(() -> {
+                for (int i = start; i < end; i++) {
+                    outcomes[i] = decide(domain, chunk.get(i), options);
+                }
+            }, POOL));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> outcomes);
+    }
+
+    private static Outcome[] await(Future<Outcome[]> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deciding a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("deciding a batch item failed", e.getCause());
+        }
+    }
+
+    /** One item's result: the decision response, or the error that takes its place. */
+    private record Outcome(DecisionResponse response, ItemError error, boolean trace) {
+        void write(JsonGenerator gen, long index) throws IOException {
+            if (error != null) {
+                writeError(gen, index, error);
+                return;
+            }
+            gen.writeStartObject();
+            gen.writeNumberField("index", index);
+            gen.writeStringField("rulesetVersion", response.rulesetVersion());
+            gen.writeFieldName("decision");
+            WRITER.writeValue(gen, response.decision());
+            if (trace) {
+                gen.writeFieldName("trace");
+                WRITER.writeValue(gen, response.trace());
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    private Outcome decide(String domain, Item item, Options options) {
         long started = System.nanoTime();
-        DecisionResponse response;
         try {
             if (item.unreadable() != null) {
                 throw item.unreadable();
             }
-            response = item.bytes() != null ? service.decide(domain, item.bytes()) : service.decide(domain, item.tree());
+            DecisionResponse response = item.bytes() != null ? service.decide(domain, item.bytes())
+                    : service.decide(domain, item.tree());
+            metrics.decision(domain, 200, System.nanoTime() - started);
+            return new Outcome(response, null, options.trace());
         } catch (InvalidRequestException e) {
-            return failed(gen, index, domain, started, new ItemError(400, "Invalid request",
+            return failed(domain, started, new ItemError(400, "Invalid request",
                     "the item does not match the contract of this domain; see errors", e.errors()));
         } catch (DomainUnavailableException e) {
-            return failed(gen, index, domain, started, new ItemError(503, "Domain unavailable", e.getMessage(), null));
+            return failed(domain, started, new ItemError(503, "Domain unavailable", e.getMessage(), null));
         } catch (IncompleteDecisionException | RuleLoopException e) {
             LOG.error("rules defect in a batch of {}: {}", domain, e.getMessage());
-            return failed(gen, index, domain, started, new ItemError(500, "The rules could not decide", e.getMessage(), null));
+            return failed(domain, started, new ItemError(500, "The rules could not decide", e.getMessage(), null));
         }
-        metrics.decision(domain, 200, System.nanoTime() - started);
-        gen.writeStartObject();
-        gen.writeNumberField("index", index);
-        gen.writeStringField("rulesetVersion", response.rulesetVersion());
-        gen.writeFieldName("decision");
-        WRITER.writeValue(gen, response.decision());
-        if (options.trace()) {
-            gen.writeFieldName("trace");
-            WRITER.writeValue(gen, response.trace());
-        }
-        gen.writeEndObject();
-        return null;
     }
 
-    private ItemError failed(JsonGenerator gen, long index, String domain, long started, ItemError error) throws IOException {
+    private Outcome failed(String domain, long started, ItemError error) {
         metrics.decision(domain, error.status(), System.nanoTime() - started);
-        writeError(gen, index, error);
-        return error;
+        return new Outcome(null, error, false);
     }
 
     private static void writeError(JsonGenerator gen, long index, ItemError error) throws IOException {
