@@ -46,6 +46,10 @@ public final class ApiServer {
         return Javalin.create(config -> {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            if (settings.threads() > 0) {
+                config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(settings.threads(),
+                        Math.min(settings.threads(), 4));
+            }
             config.jetty.multipartConfig.maxFileSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             if (settings.protectReads()) {

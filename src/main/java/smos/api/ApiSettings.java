@@ -8,7 +8,7 @@ package smos.api;
  * endpoint for benchmarks.
  */
 public record ApiSettings(int maxBodyBytes, long maxPublishBytes, long batchMaxItems, long batchMaxBytes,
-                          Tokens tokens, boolean protectReads, boolean echoEndpoint) {
+                          Tokens tokens, boolean protectReads, boolean echoEndpoint, int threads) {
     /** 1 MiB: a decision request is a few hundred bytes; anything this large is a mistake. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** 16 MiB: room for a few workbooks in one publish. */
@@ -16,29 +16,36 @@ public record ApiSettings(int maxBodyBytes, long maxPublishBytes, long batchMaxI
     /** A quarter of payroll statements fits; NDJSON streams beyond this end with an error line. */
     public static final long DEFAULT_BATCH_MAX_ITEMS = 1_000_000;
     public static final long DEFAULT_BATCH_MAX_BYTES = 1024L * 1024 * 1024;
+    /** Request threads; 0 keeps Jetty's default pool. */
+    public static final int DEFAULT_THREADS = 0;
 
     public static ApiSettings defaults() {
         return new ApiSettings(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PUBLISH_BYTES, DEFAULT_BATCH_MAX_ITEMS,
-                DEFAULT_BATCH_MAX_BYTES, Tokens.none(), false, false);
+                DEFAULT_BATCH_MAX_BYTES, Tokens.none(), false, false, DEFAULT_THREADS);
     }
 
     public ApiSettings withTokens(Tokens value) {
-        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, value, protectReads, echoEndpoint);
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, value, protectReads, echoEndpoint, threads);
     }
 
     public ApiSettings withProtectReads(boolean value) {
-        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, tokens, value, echoEndpoint);
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, tokens, value, echoEndpoint, threads);
     }
 
     public ApiSettings withBatchLimits(long items, long bytes) {
-        return new ApiSettings(maxBodyBytes, maxPublishBytes, items, bytes, tokens, protectReads, echoEndpoint);
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, items, bytes, tokens, protectReads, echoEndpoint, threads);
     }
 
     public ApiSettings withEchoEndpoint(boolean value) {
-        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, tokens, protectReads, value);
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, tokens, protectReads, value, threads);
     }
 
     public ApiSettings withBodyLimits(int body, long publish) {
-        return new ApiSettings(body, publish, batchMaxItems, batchMaxBytes, tokens, protectReads, echoEndpoint);
+        return new ApiSettings(body, publish, batchMaxItems, batchMaxBytes, tokens, protectReads, echoEndpoint, threads);
+    }
+
+    public ApiSettings withThreads(int value) {
+        return new ApiSettings(maxBodyBytes, maxPublishBytes, batchMaxItems, batchMaxBytes, tokens, protectReads,
+                echoEndpoint, value);
     }
 }

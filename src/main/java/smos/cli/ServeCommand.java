@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest batch body (default: ${DEFAULT-VALUE}).")
     long batchMaxBytes;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "Request threads (default: Jetty's pool). Fewer threads than connections queue requests "
+                    + "instead of time-slicing them: on few cores this keeps the tail latency down.")
+    int threads;
+
     @Option(names = "--echo-endpoint", hidden = true,
             description = "Serve POST /api/v1/echo, which answers its body: the bare baseline of the HTTP benchmark.")
     boolean echoEndpoint;
@@ -84,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ApiSettings settings = ApiSettings.defaults().withBodyLimits(maxBodyBytes, maxPublishBytes)
                 .withBatchLimits(batchMaxItems, batchMaxBytes).withTokens(tokens).withProtectReads(protectReads)
-                .withEchoEndpoint(echoEndpoint);
+                .withEchoEndpoint(echoEndpoint).withThreads(threads);
         Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), settings).start(port);
         RuleWatcher watcher = watch ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;

@@ -10,13 +10,14 @@ import java.math.BigDecimal;
 public final class Percent {
     public static final String MIN = "0";
     public static final String MAX = "100";
-    private static final BigDecimal HUNDRED = new BigDecimal(MAX);
+    /** 100 = 10^2: a percent is a fraction with the point moved two places. */
+    private static final int PERCENT_DIGITS = 2;
 
     private Percent() {
     }
 
-    /** {@code percent / 100}, exactly: 12.5 becomes 0.125. */
+    /** {@code percent / 100}, exactly: 12.5 becomes 0.125 (a shift of the decimal point, not a division). */
     public static BigDecimal asFraction(BigDecimal percent) {
-        return percent.divide(HUNDRED);
+        return percent.movePointLeft(PERCENT_DIGITS);
     }
 }

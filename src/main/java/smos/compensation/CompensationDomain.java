@@ -38,6 +38,7 @@ public final class CompensationDomain implements DecisionDomain<CompensationRequ
     @Override
     public Evaluation<CompensationDecision> prepare(CompensationRequest request) {
         CompensationStatement statement = new CompensationStatement(request);
-        return new Evaluation<>(statement.facts(), Map.of(), statement::toDecision);
+        return new Evaluation<>(statement.facts(), Map.of(), statement::toDecision)
+                .refreshingOnly(statement.changingFacts());
     }
 }

@@ -19,6 +19,8 @@ public final class CompensationStatement {
     private final List<CreditedDeal> deals = new ArrayList<>();
     private final List<ClawbackReturn> returns = new ArrayList<>();
     private final List<PlanComponent> components = new ArrayList<>();
+    private BigDecimal dealsRevenue;
+    private BigDecimal dealsGrossProfit;
     private boolean marginGateApplied;
     private BigDecimal kickerShare;
     private String kickerRule;
@@ -34,6 +36,17 @@ public final class CompensationStatement {
     }
 
     /** Every fact of the session: the statement, its two components, its deals and its returns. */
+    /**
+     * The facts later stages read after earlier ones changed them: the statement (its totals follow the
+     * clawed-back returns) and its components. Deals are not among them: their values are fixed.
+     */
+    List<Object> changingFacts() {
+        List<Object> facts = new ArrayList<>();
+        facts.add(this);
+        facts.addAll(components);
+        return facts;
+    }
+
     List<Object> facts() {
         List<Object> facts = new ArrayList<>();
         facts.add(this);
@@ -55,10 +68,7 @@ public final class CompensationStatement {
 
     /** Deals closed in the period, at their credit share, less the clawed-back returns; unrounded. */
     public BigDecimal getCreditedRevenue() {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (CreditedDeal deal : deals) {
-            sum = sum.add(deal.creditedRevenue());
-        }
+        BigDecimal sum = dealsRevenue();
         for (ClawbackReturn returned : returns) {
             sum = sum.subtract(returned.revenueClawedBack());
         }
@@ -66,14 +76,34 @@ public final class CompensationStatement {
     }
 
     public BigDecimal getCreditedGrossProfit() {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (CreditedDeal deal : deals) {
-            sum = sum.add(deal.creditedGrossProfit());
-        }
+        BigDecimal sum = dealsGrossProfit();
         for (ClawbackReturn returned : returns) {
             sum = sum.subtract(returned.grossProfitClawedBack());
         }
         return sum;
+    }
+
+    /** The deals' part of the credited revenue: the deals never change, so it is summed once. */
+    private BigDecimal dealsRevenue() {
+        if (dealsRevenue == null) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (CreditedDeal deal : deals) {
+                sum = sum.add(deal.creditedRevenue());
+            }
+            dealsRevenue = sum;
+        }
+        return dealsRevenue;
+    }
+
+    private BigDecimal dealsGrossProfit() {
+        if (dealsGrossProfit == null) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (CreditedDeal deal : deals) {
+                sum = sum.add(deal.creditedGrossProfit());
+            }
+            dealsGrossProfit = sum;
+        }
+        return dealsGrossProfit;
     }
 
     /** Credited gross profit / credited revenue, unrounded; null when credited revenue is 0 or less. */

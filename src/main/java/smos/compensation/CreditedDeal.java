@@ -14,6 +14,10 @@ import java.math.BigDecimal;
 public final class CreditedDeal {
     private final Deal deal;
     private final boolean inPeriod;
+    // a deal's figures never change during a decision: computed once, read by every rule and total
+    private final BigDecimal creditedRevenue;
+    private final BigDecimal creditedGrossProfit;
+    private BigDecimal dealMargin;
     private BigDecimal spifAmount;
     private String spifRule;
     private String conflict;
@@ -21,6 +25,10 @@ public final class CreditedDeal {
     CreditedDeal(Deal deal, Period period) {
         this.deal = deal;
         this.inPeriod = period.contains(deal.closeDate());
+        BigDecimal share = Percent.asFraction(deal.creditPercent());
+        BigDecimal grossProfit = deal.revenue().subtract(deal.cost());
+        this.creditedRevenue = inPeriod ? deal.revenue().multiply(share) : BigDecimal.ZERO;
+        this.creditedGrossProfit = inPeriod ? grossProfit.multiply(share) : BigDecimal.ZERO;
     }
 
     public String getDealId() {
@@ -38,10 +46,11 @@ public final class CreditedDeal {
 
     /** (revenue - cost) / revenue, unrounded; null for a deal without revenue. */
     public BigDecimal getDealMargin() {
-        if (deal.revenue().signum() == 0) {
-            return null;
+        // divided on first use: only deals of a SPIF product line are ever asked
+        if (dealMargin == null && deal.revenue().signum() != 0) {
+            dealMargin = Arithmetic.divide(deal.revenue().subtract(deal.cost()), deal.revenue());
         }
-        return Arithmetic.divide(deal.revenue().subtract(deal.cost()), deal.revenue());
+        return dealMargin;
     }
 
     /** The SPIF table's amount for this deal, paid times the credit share. */
@@ -55,12 +64,11 @@ public final class CreditedDeal {
     }
 
     BigDecimal creditedRevenue() {
-        return inPeriod ? deal.revenue().multiply(Percent.asFraction(deal.creditPercent())) : BigDecimal.ZERO;
+        return creditedRevenue;
     }
 
     BigDecimal creditedGrossProfit() {
-        return inPeriod ? deal.revenue().subtract(deal.cost()).multiply(Percent.asFraction(deal.creditPercent()))
-                : BigDecimal.ZERO;
+        return creditedGrossProfit;
     }
 
     /** The SPIF line, or null when no SPIF row matched or it pays nothing. */

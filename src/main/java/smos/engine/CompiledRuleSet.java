@@ -14,8 +14,8 @@ import java.util.Map;
  * and where each rule was written. It keeps a pool of sessions for its evaluations.
  */
 public final class CompiledRuleSet {
-    /** Idle sessions kept per version: enough for the request threads of a busy server. */
-    private static final int IDLE_SESSIONS = 64;
+    /** Idle sessions kept per version: enough for the request threads doing work at once on this machine. */
+    private static final int IDLE_SESSIONS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final String domain;
     private final String version;

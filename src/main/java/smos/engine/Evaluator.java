@@ -48,11 +48,12 @@ public final class Evaluator {
         for (int f = 0; f < handles.length; f++) {
             handles[f] = session.insert(facts.get(f));
         }
+        List<Object> refreshed = evaluation.refreshed();
         List<String> stages = domain.stages();
         for (int i = 0; i < stages.size(); i++) {
             if (i > 0) {
-                for (int f = 0; f < handles.length; f++) {
-                    session.update(handles[f], facts.get(f));
+                for (Object fact : refreshed) {
+                    session.update(session.getFactHandle(fact), fact);
                 }
             }
             session.getAgenda().getAgendaGroup(stages.get(i)).setFocus();

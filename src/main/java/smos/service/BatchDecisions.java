@@ -278,7 +278,7 @@ public final class BatchDecisions {
 
     /** Items decided per chunk: enough to keep every core busy, small enough to keep memory flat. */
     private static final int CHUNK = 512;
-    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+    private static final int WORKERS = Integer.getInteger("smos.batch.workers", Runtime.getRuntime().availableProcessors());
     private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "smos-batch");
         t.setDaemon(true);
