@@ -129,7 +129,7 @@ public final class Metrics implements smos.engine.DomainRegistry.VersionListener
             for (int i = 0; i < BUCKETS.length; i++) {
                 cumulative += counts[i].sum();
                 out.append(name).append("_bucket{").append(labels).append(",le=\"")
-                        .append(java.math.BigDecimal.valueOf(BUCKETS[i]).toPlainString()).append("\"} ")
+                        .append(java.math.BigDecimal.valueOf(BUCKETS[i]).stripTrailingZeros().toPlainString()).append("\"} ")
                         .append(cumulative).append('\n');
             }
             out.append(name).append("_bucket{").append(labels).append(",le=\"+Inf\"} ").append(count.sum()).append('\n');
