@@ -15,7 +15,7 @@ final class Access {
                 ? header.substring(BEARER.length()).strip() : null;
         return tokens.publisher(presented).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"smos\"");
-            return new HttpProblemException(401, "unauthorized", "Unauthorized", presented == null
+            return new smos.failure.UnauthorizedException(presented == null
                     ? "send Authorization: Bearer <token> to change rules"
                     : "the bearer token is not valid");
         });

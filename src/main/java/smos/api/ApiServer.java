@@ -8,19 +8,14 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smos.engine.IncompleteDecisionException;
-import smos.engine.RuleLoopException;
-import smos.publish.ChangeRejectedException;
-import smos.publish.InvalidChangeException;
+import smos.common.RequestIds;
+import smos.failure.Failure;
+import smos.failure.FailureKind;
 import smos.publish.RuleSetManager;
-import smos.publish.UnknownVersionException;
-import smos.request.InvalidRequestException;
 import smos.request.Json;
 import smos.service.BatchDecisions;
 import smos.service.DecisionService;
 import smos.service.Metrics;
-import smos.service.DomainUnavailableException;
-import smos.service.UnknownDomainException;
 
 /**
  * Builds the HTTP application (DESIGN.md, "HTTP contract (v1)"). Handlers are thin: read, call the
@@ -31,6 +26,8 @@ public final class ApiServer {
     private static final String JSON = "application/json";
     private static final String DECISION = "/api/v1/decisions/{domain}";
     private static final String STARTED = "smos.started";
+    /** Every answer names its request; for a decision the id is also its {@code decisionId}. */
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private ApiServer() {
     }
@@ -52,6 +49,11 @@ public final class ApiServer {
             }
             config.jetty.multipartConfig.maxFileSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxPublishBytes(), SizeUnit.BYTES);
+            config.routes.before(ctx -> {
+                String requestId = RequestIds.next();
+                ctx.attribute(Problems.REQUEST_ID, requestId);
+                ctx.header(REQUEST_ID_HEADER, requestId);
+            });
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
                     if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")) {
@@ -62,7 +64,7 @@ public final class ApiServer {
             config.routes.before(DECISION, ctx -> ctx.attribute(STARTED, System.nanoTime()));
             config.routes.post(DECISION, ctx -> {
                 byte[] body = JsonBody.read(ctx, settings.maxBodyBytes());
-                writeJson(ctx, 200, service.decide(ctx.pathParam("domain"), body));
+                writeJson(ctx, 200, service.decide(Problems.requestId(ctx), ctx.pathParam("domain"), body));
             });
             config.routes.after(DECISION, ctx -> {
                 Long started = ctx.attribute(STARTED);
@@ -89,32 +91,20 @@ public final class ApiServer {
     }
 
     private static void installProblemMapping(io.javalin.config.RoutesConfig routes) {
-        routes.exception(InvalidRequestException.class, (e, ctx) -> writeProblem(ctx,
-                Problem.of("invalid-request", "Invalid request", 400,
-                        "the request does not match the contract of this domain; see errors", ctx.path())
-                        .withErrors(e.errors())));
-        routes.exception(UnknownDomainException.class, (e, ctx) -> writeProblem(ctx,
-                Problem.of("unknown-domain", "Unknown domain", 404, e.getMessage(), ctx.path())));
-        routes.exception(DomainUnavailableException.class, (e, ctx) -> writeProblem(ctx,
-                Problem.of("domain-unavailable", "Domain unavailable", 503, e.getMessage(), ctx.path())
-                        .withProblems(e.problems())));
-        routes.exception(HttpProblemException.class, (e, ctx) -> writeProblem(ctx, e.problem(ctx.path())));
-        routes.exception(ChangeRejectedException.class, (e, ctx) -> writeProblem(ctx,
-                Problem.of("change-rejected", "Change rejected", 422, e.getMessage(), ctx.path())
-                        .withProblems(e.problems()).withFailures(e.failures())));
-        routes.exception(InvalidChangeException.class, (e, ctx) -> writeProblem(ctx,
-                Problem.of("invalid-change", "Invalid change", 400, e.getMessage(), ctx.path())));
-        routes.exception(UnknownVersionException.class, (e, ctx) -> writeProblem(ctx,
-                Problem.of("unknown-version", "Unknown version", 404, e.getMessage(), ctx.path())));
+        routes.exception(Failure.class, (e, ctx) -> {
+            if (e.kind() == FailureKind.RULES_DEFECT) {
+                LOG.error("rules defect on {} (request {}): {}", ctx.path(), Problems.requestId(ctx), e.getMessage());
+            }
+            writeProblem(ctx, Problems.of(e, ctx));
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx,
-                Problem.of("http-" + e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getStatus(),
-                        describe(e, ctx), ctx.path())));
-        routes.exception(IncompleteDecisionException.class, (e, ctx) -> rulesDefect(ctx, e));
-        routes.exception(RuleLoopException.class, (e, ctx) -> rulesDefect(ctx, e));
+                Problem.ofStatus(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
+                        describe(e, ctx), ctx.path(), Problems.requestId(ctx))));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            writeProblem(ctx, Problem.of("internal-error", "Internal error", 500,
-                    "an unexpected error occurred; it has been logged", ctx.path()));
+            LOG.error("unexpected error on {} {} (request {})", ctx.method(), ctx.path(), Problems.requestId(ctx), e);
+            writeProblem(ctx, Problem.ofStatus(500, "Internal error",
+                    "an unexpected error occurred; it has been logged with the request id", ctx.path(),
+                    Problems.requestId(ctx)));
         });
     }
 
@@ -124,12 +114,6 @@ public final class ApiServer {
             case 405 -> ctx.method() + " is not supported on " + ctx.path();
             default -> e.getMessage();
         };
-    }
-
-    /** The rules could not decide a valid request: a defect of the rules, logged for their owners. */
-    private static void rulesDefect(Context ctx, RuntimeException e) {
-        LOG.error("rules defect on {}: {}", ctx.path(), e.getMessage());
-        writeProblem(ctx, Problem.of("rules-defect", "The rules could not decide", 500, e.getMessage(), ctx.path()));
     }
 
     private static void writeProblem(Context ctx, Problem problem) {

@@ -34,8 +34,7 @@ final class BatchRoute {
         String domain = ctx.pathParam("domain");
         String type = mediaType(ctx.header("Content-Type"));
         if (!type.equals("application/json") && !type.equals(NDJSON)) {
-            throw new HttpProblemException(415, "unsupported-media-type", "Unsupported media type",
-                    "send a batch as a JSON array (Content-Type: application/json) or as NDJSON (" + NDJSON + ")");
+            throw new smos.failure.UnsupportedMediaTypeException("send a batch as a JSON array (Content-Type: application/json) or as NDJSON (" + NDJSON + ")");
         }
         service.servingState(domain);
         BatchDecisions.Options options = new BatchDecisions.Options("true".equals(ctx.queryParam("trace")),
@@ -99,8 +98,8 @@ final class BatchRoute {
         return spool;
     }
 
-    private static HttpProblemException tooLarge(String detail) {
-        return new HttpProblemException(413, "batch-too-large", "Batch too large", detail);
+    private static smos.failure.LimitExceededException tooLarge(String detail) {
+        return new smos.failure.LimitExceededException(detail);
     }
 
     private static String mediaType(String contentType) {

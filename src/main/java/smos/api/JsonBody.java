@@ -37,8 +37,7 @@ final class JsonBody {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new HttpProblemException(400, "unreadable-body", "Unreadable body",
-                    "the request body could not be read: " + e.getMessage());
+            throw new smos.request.InvalidRequestException(smos.request.FieldError.BODY, "the request body could not be read: " + e.getMessage());
         }
     }
 
@@ -50,8 +49,7 @@ final class JsonBody {
     static void requireJson(String contentType) {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw new HttpProblemException(415, "unsupported-media-type", "Unsupported media type",
-                    "send the request with Content-Type: application/json"
+            throw new smos.failure.UnsupportedMediaTypeException("send the request with Content-Type: application/json"
                             + (contentType == null ? " (no Content-Type was given)" : " (got " + contentType + ")"));
         }
     }
@@ -68,8 +66,7 @@ final class JsonBody {
         }
     }
 
-    private static HttpProblemException tooLarge(int maxBytes) {
-        return new HttpProblemException(413, "body-too-large", "Body too large",
-                "a decision request may be at most " + maxBytes + " bytes");
+    private static smos.failure.LimitExceededException tooLarge(int maxBytes) {
+        return new smos.failure.LimitExceededException("a decision request may be at most " + maxBytes + " bytes");
     }
 }

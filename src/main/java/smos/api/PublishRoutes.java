@@ -62,13 +62,11 @@ final class PublishRoutes {
     private ChangeSet multipart(Context ctx) throws IOException {
         String type = ctx.header("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            throw new HttpProblemException(415, "unsupported-media-type", "Unsupported media type",
-                    "publish several files as multipart/form-data: one part per file, fields 'delete' and 'message'");
+            throw new smos.failure.UnsupportedMediaTypeException("publish several files as multipart/form-data: one part per file, fields 'delete' and 'message'");
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > settings.maxPublishBytes()) {
-            throw new HttpProblemException(413, "body-too-large", "Body too large",
-                    "a publish may be at most " + settings.maxPublishBytes() + " bytes");
+            throw new smos.failure.LimitExceededException("a publish may be at most " + settings.maxPublishBytes() + " bytes");
         }
         ChangeSet changes = new ChangeSet();
         for (UploadedFile file : ctx.uploadedFiles()) {
@@ -86,8 +84,7 @@ final class PublishRoutes {
     /** The publisher of a valid bearer token; 403 when publishing is off, 401 without a valid token. */
     private String authorize(Context ctx) {
         if (!settings.tokens().enabled()) {
-            throw new HttpProblemException(403, "publishing-disabled", "Publishing is off",
-                    "no publish token is configured: start the service with SMOS_PUBLISH_TOKEN or --token-file");
+            throw new smos.failure.ForbiddenException("no publish token is configured: start the service with SMOS_PUBLISH_TOKEN or --token-file");
         }
         return Access.publisher(ctx, settings.tokens());
     }
@@ -99,8 +96,7 @@ final class PublishRoutes {
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > max) {
-                throw new HttpProblemException(413, "body-too-large", "Body too large",
-                        "a published file may be at most " + max + " bytes");
+                throw new smos.failure.LimitExceededException("a published file may be at most " + max + " bytes");
             }
             out.write(buffer, 0, n);
         }

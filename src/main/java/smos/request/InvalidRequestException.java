@@ -3,16 +3,21 @@ package smos.request;
 import java.util.List;
 
 /** The request is malformed or breaks the contract; each error names its field. Becomes a 400. */
-public class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends smos.failure.Failure {
     private final transient List<FieldError> errors;
 
     public InvalidRequestException(List<FieldError> errors) {
-        super(summary(errors));
+        super(smos.failure.FailureKind.INVALID_REQUEST, summary(errors));
         this.errors = List.copyOf(errors);
     }
 
     public InvalidRequestException(String field, String message) {
         this(List.of(new FieldError(field, message)));
+    }
+
+    @Override
+    public String detail() {
+        return "the request does not match the contract of this domain; see errors";
     }
 
     public List<FieldError> errors() {

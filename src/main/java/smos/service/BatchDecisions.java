@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smos.engine.IncompleteDecisionException;
-import smos.engine.RuleLoopException;
 import smos.request.FieldError;
+import smos.failure.Failure;
+import smos.failure.FailureKind;
+import smos.failure.LimitExceededException;
 import smos.request.InvalidRequestException;
 import smos.request.Json;
 
@@ -76,7 +77,13 @@ public final class BatchDecisions {
 
     /** An item's error, in the problem shape of the single-decision endpoint. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record ItemError(int status, String title, String detail, List<FieldError> errors) {
+    public record ItemError(String type, int status, String title, String detail, List<FieldError> errors) {
+        /** The same type, status, title and field errors as the single-decision endpoint's problem. */
+        public static ItemError of(Failure failure) {
+            return new ItemError(failure.kind().type(), failure.kind().status(), failure.kind().title(),
+                    failure.detail(), failure instanceof InvalidRequestException invalid ? invalid.errors() : null);
+        }
+
     }
 
     /** One request of a batch: its bytes (an NDJSON line), its tree (an array element), or why it could not be read. */
@@ -268,8 +275,8 @@ public final class BatchDecisions {
                 deciding = next;
             }
             if (stopped != null) {
-                writeError(results.start(), count, new ItemError(413, "Batch limit reached", stopped
-                        + "; items from index " + count + " on were not read", null));
+                writeError(results.start(), count, ItemError.of(new LimitExceededException(stopped
+                        + "; items from index " + count + " on were not read")));
                 results.endItem();
             }
         }
@@ -322,6 +329,7 @@ public final class BatchDecisions {
             }
             gen.writeStartObject();
             gen.writeNumberField("index", index);
+            gen.writeStringField("decisionId", response.decisionId());
             gen.writeStringField("rulesetVersion", response.rulesetVersion());
             gen.writeFieldName("decision");
             WRITER.writeValue(gen, response.decision());
@@ -343,14 +351,11 @@ public final class BatchDecisions {
                     : service.decide(domain, item.tree());
             metrics.decision(domain, 200, System.nanoTime() - started);
             return new Outcome(response, null, options.trace());
-        } catch (InvalidRequestException e) {
-            return failed(domain, started, new ItemError(400, "Invalid request",
-                    "the item does not match the contract of this domain; see errors", e.errors()));
-        } catch (DomainUnavailableException e) {
-            return failed(domain, started, new ItemError(503, "Domain unavailable", e.getMessage(), null));
-        } catch (IncompleteDecisionException | RuleLoopException e) {
-            LOG.error("rules defect in a batch of {}: {}", domain, e.getMessage());
-            return failed(domain, started, new ItemError(500, "The rules could not decide", e.getMessage(), null));
+        } catch (Failure e) {
+            if (e.kind() == FailureKind.RULES_DEFECT) {
+                LOG.error("rules defect in a batch of {}: {}", domain, e.getMessage());
+            }
+            return failed(domain, started, ItemError.of(e));
         }
     }
 

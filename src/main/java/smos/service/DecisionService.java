@@ -12,6 +12,7 @@ import smos.engine.DomainStatus;
 import smos.engine.Evaluator;
 import smos.engine.Rejection;
 import smos.engine.RuleProblem;
+import smos.common.RequestIds;
 import smos.request.RequestReader;
 
 import java.util.LinkedHashMap;
@@ -52,9 +53,14 @@ public final class DecisionService {
      * {@link smos.request.InvalidRequestException}; anything else is a defect.
      */
     public DecisionResponse decide(String domainId, byte[] body) {
+        return decide(RequestIds.next(), domainId, body);
+    }
+
+    /** Decides one request under the id its caller gave it (the HTTP request id). */
+    public DecisionResponse decide(String decisionId, String domainId, byte[] body) {
         long started = System.nanoTime();
         DomainState state = servingState(domainId);
-        return respond(state.domain(), state.active(), body, started);
+        return respond(decisionId, state.domain(), state.active(), body, started);
     }
 
     /** Decides one item of a batch given as a parsed tree; the same contract as {@link #decide(String, byte[])}. */
@@ -62,7 +68,7 @@ public final class DecisionService {
         long started = System.nanoTime();
         DomainState state = servingState(domainId);
         Decided<?> decided = decideTree(state.domain(), state.active(), request);
-        return new DecisionResponse(domainId, decided.rulesetVersion(), decided.decision(), decided.trace(),
+        return new DecisionResponse(RequestIds.next(), domainId, decided.rulesetVersion(), decided.decision(), decided.trace(),
                 (System.nanoTime() - started) / 1_000);
     }
 
@@ -88,12 +94,13 @@ public final class DecisionService {
         long started = System.nanoTime();
         DecisionDomain<?, ?> domain = registry.domain(candidate.domain())
                 .orElseThrow(() -> new UnknownDomainException(candidate.domain(), domainIds()));
-        return respond(domain, candidate, body, started);
+        return respond(RequestIds.next(), domain, candidate, body, started);
     }
 
-    private DecisionResponse respond(DecisionDomain<?, ?> domain, CompiledRuleSet ruleSet, byte[] body, long started) {
+    private DecisionResponse respond(String decisionId, DecisionDomain<?, ?> domain, CompiledRuleSet ruleSet,
+                                     byte[] body, long started) {
         Decided<?> decided = decide(domain, ruleSet, body);
-        return new DecisionResponse(domain.id(), decided.rulesetVersion(), decided.decision(), decided.trace(),
+        return new DecisionResponse(decisionId, domain.id(), decided.rulesetVersion(), decided.decision(), decided.trace(),
                 (System.nanoTime() - started) / 1_000);
     }
 

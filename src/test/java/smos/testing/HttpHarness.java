@@ -52,7 +52,7 @@ public final class HttpHarness implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("X-Request-Id").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -66,8 +66,12 @@ public final class HttpHarness implements AutoCloseable {
         app.stop();
     }
 
-    /** A response: status, content type and body, with the body as JSON on demand. */
-    public record Reply(int status, String contentType, String body) {
+    /** A response: status, content type, body (as JSON on demand) and the {@code X-Request-Id} it carried. */
+    public record Reply(int status, String contentType, String body, String requestId) {
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
+
         public JsonNode json() {
             try {
                 return Json.mapper().readTree(body);
