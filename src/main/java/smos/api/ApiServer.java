@@ -8,6 +8,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smos.audit.DecisionRecorder;
 import smos.common.RequestIds;
 import smos.failure.Failure;
 import smos.failure.FailureKind;
@@ -39,6 +40,13 @@ public final class ApiServer {
 
     /** With a rule-set manager, the publishing, history and rollback endpoints are served too. */
     public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics, ApiSettings settings) {
+        return create(service, manager, metrics, DecisionRecorder.off(metrics), settings);
+    }
+
+    /** With a decision recorder, decisions are put on record before they are answered, and the log can be read. */
+    public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics,
+                                 DecisionRecorder recorder, ApiSettings settings) {
+        DecisionRoute decision = new DecisionRoute(service, recorder, settings);
         BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics), settings);
         return Javalin.create(config -> {
             config.http.prefer405over404 = true;
@@ -62,10 +70,7 @@ public final class ApiServer {
                 });
             }
             config.routes.before(DECISION, ctx -> ctx.attribute(STARTED, System.nanoTime()));
-            config.routes.post(DECISION, ctx -> {
-                byte[] body = JsonBody.read(ctx, settings.maxBodyBytes());
-                writeJson(ctx, 200, service.decide(Problems.requestId(ctx), ctx.pathParam("domain"), body));
-            });
+            config.routes.post(DECISION, decision::handle);
             config.routes.after(DECISION, ctx -> {
                 Long started = ctx.attribute(STARTED);
                 String domain = ctx.pathParam("domain");
@@ -82,7 +87,8 @@ public final class ApiServer {
             }
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
-            config.routes.get("/health", ctx -> writeJson(ctx, 200, service.health()));
+            config.routes.get("/health", ctx -> writeJson(ctx, 200, health(service, recorder)));
+            new AuditRoutes(recorder, settings).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
             }
@@ -106,6 +112,19 @@ public final class ApiServer {
                     "an unexpected error occurred; it has been logged with the request id", ctx.path(),
                     Problems.requestId(ctx)));
         });
+    }
+
+    /** The domains' health, degraded when the decision log cannot be written. */
+    private static smos.service.Health health(DecisionService service, DecisionRecorder recorder) {
+        smos.service.Health health = service.health();
+        if (recorder.enabled()) {
+            smos.audit.AuditLog.AuditHealth audit = recorder.log().health();
+            if (!audit.ok()) {
+                return health.degraded("the decision log cannot be written: " + audit.reason()
+                        + (recorder.required() ? "; decisions are refused until it can" : "; decisions are served unrecorded"));
+            }
+        }
+        return health;
     }
 
     private static String describe(HttpResponseException e, Context ctx) {

@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Mixin
+    AuditOptions audit;
+
     @Option(names = "--port", defaultValue = "${env:SMOS_PORT:-8080}",
             description = "HTTP port (default: $SMOS_PORT or 8080).")
     int port;
@@ -88,22 +91,26 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("problem: " + problem);
         }
         warmUp(running);
+        AuditOptions.Opened auditLog = audit.open(dir, running.metrics());
         ApiSettings settings = ApiSettings.defaults().withBodyLimits(maxBodyBytes, maxPublishBytes)
                 .withBatchLimits(batchMaxItems, batchMaxBytes).withTokens(tokens).withProtectReads(protectReads)
                 .withEchoEndpoint(echoEndpoint).withThreads(threads);
-        Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), settings).start(port);
+        Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), auditLog.recorder(),
+                settings).start(port);
         RuleWatcher watcher = watch ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;
         System.out.println("SMOS serves " + running.service().health().domains().keySet() + " on http://localhost:"
                 + app.port() + " (" + running.service().health().status() + "); rules from " + dir
                 + (watch ? ", reloaded on change" : "") + "; history in " + historyDir
-                + "; publishing " + (tokens.enabled() ? "on" : "off (no token configured)"));
+                + "; publishing " + (tokens.enabled() ? "on" : "off (no token configured)") + "; "
+                + auditLog.description());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();
             }
             app.stop();
+            auditLog.closeQuietly();
             stopped.countDown();
         }));
         stopped.await();

@@ -34,6 +34,8 @@ public enum FailureKind {
     RULES_DEFECT(500, "rules-defect", "The rules could not decide"),
     /** The domain, or a store it needs, cannot serve now. */
     DOMAIN_UNAVAILABLE(503, "domain-unavailable", "Domain unavailable"),
+    /** The decision log cannot be written and is required: the decision is not answered. */
+    AUDIT_UNAVAILABLE(503, "audit-unavailable", "Decision log unavailable"),
     /** Nothing could be recorded (a full disk): the change was refused whole. */
     INSUFFICIENT_STORAGE(507, "insufficient-storage", "Insufficient storage");
 

@@ -22,6 +22,22 @@ public final class Metrics implements smos.engine.DomainRegistry.VersionListener
     private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> reloads = new ConcurrentHashMap<>();
     private final long started = System.currentTimeMillis();
+    private final LongAdder auditRecorded = new LongAdder();
+    private final LongAdder auditUnrecorded = new LongAdder();
+
+    /** A decision or refused request put on record in the decision log. */
+    public void auditRecorded() {
+        auditRecorded.increment();
+    }
+
+    /** A decision answered although it could not be put on record (the log is not required). */
+    public void auditUnrecorded() {
+        auditUnrecorded.increment();
+    }
+
+    public long auditUnrecordedCount() {
+        return auditUnrecorded.sum();
+    }
 
     /** One decision request (single or batch item) of a domain, answered with {@code status}. */
     public void decision(String domain, int status, long nanos) {
@@ -59,6 +75,10 @@ public final class Metrics implements smos.engine.DomainRegistry.VersionListener
         out.append("# TYPE smos_reloads_total counter\n");
         new TreeMap<>(reloads).forEach((labels, count) ->
                 out.append("smos_reloads_total{").append(labels).append("} ").append(count.sum()).append('\n'));
+        counter(out, "smos_audit_records_total", "Decisions and refused requests put on record in the decision log.",
+                auditRecorded.sum());
+        counter(out, "smos_audit_unrecorded_total", "Decisions answered without a record, because the decision log "
+                + "could not be written and is not required.", auditUnrecorded.sum());
         jvm(out);
         return out.toString();
     }

@@ -28,6 +28,12 @@ public final class HttpHarness implements AutoCloseable {
         this.app = ApiServer.create(service, null, metrics, settings).start(0);
     }
 
+    /** A server that puts decisions on record with {@code recorder}. */
+    public HttpHarness(DecisionService service, ApiSettings settings, smos.service.Metrics metrics,
+                       smos.audit.DecisionRecorder recorder) {
+        this.app = ApiServer.create(service, null, metrics, recorder, settings).start(0);
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
     }

@@ -1,0 +1,154 @@
+package smos.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import smos.audit.AuditLog;
+import smos.audit.AuditPage;
+import smos.audit.AuditQuery;
+import smos.audit.AuditView;
+import smos.audit.DecisionRecorder;
+import smos.failure.ForbiddenException;
+import smos.failure.NotFoundException;
+import smos.request.InvalidRequestException;
+import smos.request.Json;
+import smos.request.Optional;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reading the decision log over HTTP: search with cursor paging, one record, NDJSON export, erasure.
+ * Every read needs a token; with no token configured the log cannot be read over HTTP at all.
+ */
+final class AuditRoutes {
+    static final String DECISIONS = "/api/v1/audit/decisions";
+    static final String ERASURES = "/api/v1/audit/erasures";
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final DecisionRecorder recorder;
+    private final ApiSettings settings;
+
+    AuditRoutes(DecisionRecorder recorder, ApiSettings settings) {
+        this.recorder = recorder;
+        this.settings = settings;
+    }
+
+    void install(RoutesConfig routes) {
+        routes.get(DECISIONS, this::search);
+        routes.get(DECISIONS + "/{id}", this::one);
+        routes.get(ERASURES, ctx -> {
+            log(ctx);
+            ApiServer.writeJson(ctx, 200, Map.of("erasures", recorder.log().erasures()));
+        });
+        routes.post(ERASURES, this::erase);
+    }
+
+    /** The erasure a publisher asks for: the records whose request holds {@code value} at {@code field}. */
+    record EraseRequest(@Optional String domain, String field, String value) {
+    }
+
+    private AuditLog log(Context ctx) {
+        if (!recorder.enabled()) {
+            throw new ForbiddenException("the decision log is off on this server (serve --audit off)");
+        }
+        if (!settings.tokens().enabled()) {
+            throw new ForbiddenException("the decision log cannot be read over HTTP on a server without tokens: "
+                    + "start it with --token-file (docs/audit.md)");
+        }
+        Access.publisher(ctx, settings.tokens());
+        return recorder.log();
+    }
+
+    private void search(Context ctx) throws IOException {
+        AuditLog log = log(ctx);
+        AuditQuery query = query(ctx);
+        String accept = ctx.header("Accept");
+        if ("ndjson".equals(ctx.queryParam("format")) || (accept != null && accept.contains(NDJSON))) {
+            ctx.status(200).contentType(NDJSON);
+            OutputStream out = ctx.outputStream();
+            log.export(query, record -> {
+                try {
+                    out.write(Json.mapper().writeValueAsBytes(AuditView.of(record)));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+            return;
+        }
+        AuditPage page = log.query(query);
+        ApiServer.writeJson(ctx, 200, Map.of("records", page.records().stream().map(AuditView::of).toList(),
+                "next", page.next() == null ? "" : page.next()));
+    }
+
+    private void one(Context ctx) {
+        AuditLog log = log(ctx);
+        String id = ctx.pathParam("id");
+        ApiServer.writeJson(ctx, 200, AuditView.of(log.find(id)
+                .orElseThrow(() -> new NotFoundException("the decision log holds no decision " + id))));
+    }
+
+    private void erase(Context ctx) {
+        AuditLog log = log(ctx);
+        String who = Access.publisher(ctx, settings.tokens());
+        EraseRequest request = JsonBody.readAs(ctx, settings.maxBodyBytes(), EraseRequest.class);
+        ApiServer.writeJson(ctx, 200, log.erase(request.domain(), request.field(), request.value(), who));
+    }
+
+    private static AuditQuery query(Context ctx) {
+        return new AuditQuery(ctx.queryParam("domain"), instant(ctx, "from"), instant(ctx, "to"),
+                ctx.queryParam("version"), ctx.queryParam("caller"), status(ctx), ctx.queryParam("before"),
+                limit(ctx));
+    }
+
+    /** An instant ({@code 2026-11-30T10:00:00Z}) or a date (its first moment, UTC). */
+    private static Instant instant(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, "'" + value + "' is not a date (2026-11-30) or an instant "
+                    + "(2026-11-30T10:00:00Z)");
+        }
+    }
+
+    private static String status(Context ctx) {
+        String value = ctx.queryParam("status");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String status = value.toLowerCase(Locale.ROOT);
+        if (!status.equals("ok") && !status.equals("refused") && !status.matches("[1-5][0-9][0-9]")) {
+            throw new InvalidRequestException("status", "'" + value + "' is not ok, refused or an HTTP status");
+        }
+        return status;
+    }
+
+    private static int limit(Context ctx) {
+        String value = ctx.queryParam("limit");
+        if (value == null || value.isBlank()) {
+            return AuditQuery.DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= AuditQuery.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRequestException("limit", "must be a whole number from 1 to " + AuditQuery.MAX_LIMIT);
+    }
+}

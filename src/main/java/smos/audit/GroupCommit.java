@@ -1,0 +1,116 @@
+package smos.audit;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit: records wait in a queue; one writer thread takes whatever has arrived (up to
+ * {@link #MAX_BATCH}), inserts it as one batch in one transaction, commits, and only then completes
+ * each record's future. Under load a commit carries hundreds of decisions, so the log costs a few
+ * milliseconds of latency and little throughput; a lone request waits for one small commit.
+ */
+final class GroupCommit implements AutoCloseable {
+    static final int MAX_BATCH = 1000;
+
+    interface Binder {
+        void bind(PreparedStatement statement, AuditRecord record) throws SQLException;
+    }
+
+    private record Pending(AuditRecord record, CompletableFuture<Void> done) {
+    }
+
+    private final DataSource dataSource;
+    private final String insert;
+    private final Binder binder;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile AuditLog.AuditHealth health = AuditLog.AuditHealth.OK;
+
+    GroupCommit(DataSource dataSource, String insert, Binder binder) {
+        this.dataSource = dataSource;
+        this.insert = insert;
+        this.binder = binder;
+        this.thread = new Thread(this::run, "smos-audit-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<Void> submit(AuditRecord record) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("the decision log is closed"));
+            return done;
+        }
+        queue.add(new Pending(record, done));
+        return done;
+    }
+
+    AuditLog.AuditHealth health() {
+        return health;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(insert)) {
+                for (Pending p : batch) {
+                    binder.bind(s, p.record());
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            health = AuditLog.AuditHealth.OK;
+            batch.forEach(p -> p.done().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (health.ok()) {
+                JdbcAuditLog.log().error("the decision log cannot be written: {}", reason);
+            }
+            health = new AuditLog.AuditHealth(false, reason);
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
