@@ -87,6 +87,18 @@ public final class SmosProcess implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9}: the process ends at once, with no shutdown hook and nothing flushed. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void close() {
         stop();
