@@ -60,8 +60,8 @@ public final class JdbcAuditLog implements AuditLog {
         config.setPoolName("smos-audit");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
-        // A request waits for the log; a database that is away must be noticed in seconds, not Hikari's 30.
-        config.setConnectionTimeout(2_000);
+        // Opening (and creating) the database may take a while on a busy machine; once it is open, see below.
+        config.setConnectionTimeout(60_000);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(config);
@@ -72,6 +72,8 @@ public final class JdbcAuditLog implements AuditLog {
             dataSource.close();
             throw e;
         }
+        // A request waits for the log: a database that goes away must be noticed in seconds, not Hikari's 30.
+        dataSource.getHikariConfigMXBean().setConnectionTimeout(2_000);
         return new JdbcAuditLog(dataSource);
     }
 

@@ -42,6 +42,32 @@ final class ServerClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A read that needs a token (the decision log). */
+    Answer getAuthorized(String path) throws IOException {
+        return send(authorized(HttpRequest.newBuilder(uri(path))).GET());
+    }
+
+    /** A read answered as text (NDJSON), streamed to {@code out}; returns the status. */
+    int download(String path, java.io.OutputStream out) throws IOException {
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(authorized(HttpRequest.newBuilder(uri(path)))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    printProblem(new Answer(response.statusCode(), Json.mapper().readTree(in.readAllBytes())));
+                    return response.statusCode();
+                }
+                in.transferTo(out);
+            }
+            return response.statusCode();
+        } catch (ConnectException e) {
+            throw new IllegalArgumentException("no SMOS server at " + server + " (start one with: smos serve)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer postJson(String path, Object body) throws IOException {
         return send(authorized(HttpRequest.newBuilder(uri(path)))
                 .header("Content-Type", "application/json")

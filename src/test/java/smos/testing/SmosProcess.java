@@ -39,7 +39,7 @@ public final class SmosProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        waitUntilServing(Duration.ofSeconds(60));
+        waitUntilServing(Duration.ofSeconds(180)); // generous: a loaded CI machine compiles ten domains slowly
         return this;
     }
 
