@@ -39,7 +39,7 @@ public final class SmosProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        waitUntilServing(Duration.ofSeconds(60));
+        waitUntilServing(Duration.ofSeconds(180)); // generous: the machine may be busy with other builds
         return this;
     }
 
@@ -79,6 +79,18 @@ public final class SmosProcess implements AutoCloseable {
     public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Kills the server the hard way (SIGKILL: no shutdown hook runs), as a crash or the OOM killer would. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
             try {
                 process.waitFor();
             } catch (InterruptedException e) {
