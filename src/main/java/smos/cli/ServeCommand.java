@@ -9,6 +9,7 @@ import smos.api.ApiSettings;
 import smos.api.Tokens;
 import smos.engine.DecisionDomain;
 import smos.engine.RuleProblem;
+import smos.publish.LocalRuleStore;
 import smos.publish.RuleWatcher;
 
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         Path dir = home.resolve();
-        Path historyDir = history != null ? history : dir.resolve(".smos/history");
+        Path historyDir = LocalRuleStore.historyDir(dir, history);
         Tokens tokens = tokens();
         Services.Running running = Services.start(dir, historyDir);
         for (RuleProblem problem : running.service().problems()) {

@@ -2,7 +2,7 @@ package smos.cli;
 
 import smos.engine.DomainRegistry;
 import smos.publish.Gate;
-import smos.publish.History;
+import smos.publish.LocalRuleStore;
 import smos.publish.RuleSetManager;
 import smos.scenarios.ScenarioLoader;
 import smos.service.DecisionService;
@@ -28,7 +28,7 @@ final class Services {
         Metrics metrics = new Metrics();
         registry.listen(metrics);
         DecisionService service = service(registry, home);
-        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new History(historyDir));
+        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new LocalRuleStore(home, historyDir));
         manager.start();
         return new Running(registry, service, manager, metrics);
     }

@@ -9,7 +9,7 @@ public record CompileResult(String domain, String version, CompiledRuleSet ruleS
         return ruleSet != null;
     }
 
-    static CompileResult failed(DomainSources sources, List<RuleProblem> problems) {
-        return new CompileResult(sources.domain(), sources.version(), null, List.copyOf(problems));
+    static CompileResult failed(DomainBundle bundle, List<RuleProblem> problems) {
+        return new CompileResult(bundle.domain(), bundle.version(), null, List.copyOf(problems));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * An immutable, compiled version of one domain's rules: the knowledge base, the version (hash of the
- * source files), the files it was built from (bytes included, so it can be compared and archived),
+ * bundle's files, scenarios included), the bundle it was built from (bytes included, so it can be compared and archived),
  * and where each rule was written. It keeps a pool of sessions for its evaluations.
  */
 public final class CompiledRuleSet {
@@ -19,6 +19,7 @@ public final class CompiledRuleSet {
 
     private final String domain;
     private final String version;
+    private final DomainBundle bundle;
     private final DomainSources sources;
     private final KieBase kieBase;
     private final Map<String, RuleOrigin> origins;
@@ -27,11 +28,12 @@ public final class CompiledRuleSet {
     private final Duration buildTime;
     private final SessionPool sessions;
 
-    public CompiledRuleSet(String domain, String version, DomainSources sources, KieBase kieBase,
+    public CompiledRuleSet(String domain, String version, DomainBundle bundle, KieBase kieBase,
                            Map<String, RuleOrigin> origins, Instant loadedAt, Duration buildTime) {
         this.domain = domain;
         this.version = version;
-        this.sources = sources;
+        this.bundle = bundle;
+        this.sources = bundle.sources();
         this.kieBase = kieBase;
         this.origins = Map.copyOf(origins);
         this.loadedAt = loadedAt;
@@ -50,6 +52,11 @@ public final class CompiledRuleSet {
 
     public DomainSources sources() {
         return sources;
+    }
+
+    /** Everything it was built from and vouched for by: tables, DRL and scenarios. */
+    public DomainBundle bundle() {
+        return bundle;
     }
 
     public KieBase kieBase() {

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles one domain's files into a {@link CompiledRuleSet}. Spreadsheets are read and checked cell
+ * Compiles one domain's bundle into a {@link CompiledRuleSet}. Spreadsheets are read and checked cell
  * by cell first, turned into DRL by Drools' decision-table compiler, and compiled together with the
  * domain's DRL files. Every problem is reported against the file, sheet and cell (or DRL line) a
  * person edits, never against generated DRL.
@@ -48,13 +48,15 @@ public final class DomainCompiler {
         this(DomainCompiler.class.getClassLoader());
     }
 
-    public CompileResult compile(DecisionDomain<?, ?> domain, DomainSources sources) {
+    public CompileResult compile(DecisionDomain<?, ?> domain, DomainBundle bundle) {
         long started = System.nanoTime();
+        DomainSources sources = bundle.sources();
         List<RuleProblem> problems = new ArrayList<>();
         if (sources.files().isEmpty()) {
-            problems.add(RuleProblem.inFile(DomainSources.TABLES_DIR + "/" + domain.id(), "no rule files: expected *.xlsx in "
-                    + DomainSources.TABLES_DIR + "/" + domain.id() + " or *.drl in " + DomainSources.RULES_DIR + "/" + domain.id()));
-            return CompileResult.failed(sources, problems);
+            String tables = DomainLayout.folder(DomainLayout.Kind.DECISION_TABLE, domain.id());
+            problems.add(RuleProblem.inFile(tables, "no rule files: expected *.xlsx in " + tables + " or *.drl in "
+                    + DomainLayout.folder(DomainLayout.Kind.DRL, domain.id())));
+            return CompileResult.failed(bundle, problems);
         }
         Map<String, GeneratedDrl> generated = new LinkedHashMap<>();
         Map<String, WorkbookModel> workbooks = new HashMap<>();
@@ -78,7 +80,7 @@ public final class DomainCompiler {
         problems.addAll(PackageCheck.check(List.copyOf(workbooks.values()), drlFiles));
         problems.addAll(duplicateNames(drlFiles, generated));
         if (!problems.isEmpty()) {
-            return CompileResult.failed(sources, problems);
+            return CompileResult.failed(bundle, problems);
         }
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -91,20 +93,20 @@ public final class DomainCompiler {
             problems.add(locate(result, generated, workbooks));
         }
         if (!problems.isEmpty()) {
-            return CompileResult.failed(sources, problems);
+            return CompileResult.failed(bundle, problems);
         }
 
         Map<String, RuleOrigin> origins = origins(drlFiles, generated);
         checkStages(domain, builder.getKnowledgePackages(), origins, problems);
         if (!problems.isEmpty()) {
-            return CompileResult.failed(sources, problems);
+            return CompileResult.failed(bundle, problems);
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
         kieBase.addPackages(builder.getKnowledgePackages());
-        CompiledRuleSet ruleSet = new CompiledRuleSet(domain.id(), sources.version(), sources, kieBase,
+        CompiledRuleSet ruleSet = new CompiledRuleSet(domain.id(), bundle.version(), bundle, kieBase,
                 Map.copyOf(origins), Instant.now(), Duration.ofNanos(System.nanoTime() - started));
-        return new CompileResult(domain.id(), sources.version(), ruleSet, List.of());
+        return new CompileResult(domain.id(), bundle.version(), ruleSet, List.of());
     }
 
     private static Resource resource(String path, String text) {

@@ -73,7 +73,7 @@ public final class DomainRegistry {
     /** Compiles one domain from disk; on success its new version becomes active, otherwise the rejection is kept. */
     public CompileResult load(String id) {
         DecisionDomain<?, ?> domain = domains.get(id);
-        CompileResult result = compile(domain, DomainSources.scan(home, id));
+        CompileResult result = compile(domain, DomainLayout.read(home, id));
         if (result.ok()) {
             activate(result.ruleSet(), "disk");
         } else {
@@ -82,13 +82,13 @@ public final class DomainRegistry {
         return result;
     }
 
-    /** Compiles a domain's files without changing what it serves. */
-    public CompileResult compile(DecisionDomain<?, ?> domain, DomainSources sources) {
+    /** Compiles a domain's bundle without changing what it serves. */
+    public CompileResult compile(DecisionDomain<?, ?> domain, DomainBundle bundle) {
         try {
-            return compiler.compile(domain, sources);
+            return compiler.compile(domain, bundle);
         } catch (RuntimeException e) {
             LOG.error("compiling {} failed unexpectedly", domain.id(), e);
-            return CompileResult.failed(sources, List.of(RuleProblem.inFile(null, "cannot compile: " + e)));
+            return CompileResult.failed(bundle, List.of(RuleProblem.inFile(null, "cannot compile: " + e)));
         }
     }
 

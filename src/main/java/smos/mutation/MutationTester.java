@@ -6,10 +6,11 @@ import smos.checks.SpreadsheetChecks;
 import smos.engine.CompileResult;
 import smos.engine.CompiledRuleSet;
 import smos.engine.DecisionDomain;
+import smos.engine.DomainBundle;
+import smos.engine.DomainLayout;
 import smos.engine.DomainRegistry;
 import smos.engine.DomainSources;
 import smos.engine.ScenarioFailure;
-import smos.engine.SourceFile;
 import smos.scenarios.Scenario;
 import smos.scenarios.ScenarioFile;
 import smos.scenarios.ScenarioLoader;
@@ -18,7 +19,6 @@ import smos.scenarios.ScenarioRunner;
 import smos.service.DecisionService;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,9 +51,10 @@ public final class MutationTester {
         long started = System.nanoTime();
         DomainRegistry registry = new DomainRegistry(home, List.of(domain));
         DecisionService service = new DecisionService(registry, Map::of);
-        DomainSources sources = DomainSources.scan(home, domain.id());
-        List<ScenarioFile> scenarios = scenarios(domain);
-        CompileResult baseline = registry.compile(domain, sources);
+        DomainBundle bundle = DomainLayout.read(home, domain.id());
+        DomainSources sources = bundle.sources();
+        List<ScenarioFile> scenarios = scenarios(domain, bundle);
+        CompileResult baseline = registry.compile(domain, bundle);
         if (!baseline.ok()) {
             throw new BaselineFailedException(domain.id() + " does not compile: " + baseline.problems().get(0));
         }
@@ -64,7 +65,7 @@ public final class MutationTester {
         List<MutantOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < mutants.size(); i++) {
             CellMutant mutant = mutants.get(i);
-            MutantOutcome outcome = judge(registry, service, domain, sources, scenarios, mutant);
+            MutantOutcome outcome = judge(registry, service, domain, bundle, scenarios, mutant);
             outcomes.add(outcome);
             progress.printf("%s %d/%d %s %s%n", domain.id(), i + 1, mutants.size(), mutant.describe(),
                     outcome.status() == MutantOutcome.Status.SURVIVED ? "SURVIVED" : outcome.status().name().toLowerCase());
@@ -73,13 +74,9 @@ public final class MutationTester {
     }
 
     private static MutantOutcome judge(DomainRegistry registry, DecisionService service, DecisionDomain<?, ?> domain,
-                                       DomainSources sources, List<ScenarioFile> scenarios, CellMutant mutant) {
-        List<SourceFile> files = new ArrayList<>();
-        for (SourceFile file : sources.files()) {
-            files.add(file.path().equals(mutant.file())
-                    ? new SourceFile(file.path(), MutatedWorkbook.apply(file.bytes(), mutant), file.kind()) : file);
-        }
-        DomainSources mutated = new DomainSources(domain.id(), files);
+                                       DomainBundle bundle, List<ScenarioFile> scenarios, CellMutant mutant) {
+        DomainBundle mutated = bundle.with(Map.of(mutant.file(),
+                MutatedWorkbook.apply(bundle.files().get(mutant.file()), mutant)), java.util.Set.of());
         CompileResult compiled = registry.compile(domain, mutated);
         if (!compiled.ok()) {
             return new MutantOutcome(mutant, MutantOutcome.Status.REFUSED, compiled.problems().get(0).toString());
@@ -89,7 +86,7 @@ public final class MutationTester {
             return new MutantOutcome(mutant, MutantOutcome.Status.KILLED, failure.get().toString());
         }
         // the publishing gate would refuse a version with an error finding: such a change cannot go live
-        Optional<Finding> error = new SpreadsheetChecks().check(mutated).stream()
+        Optional<Finding> error = new SpreadsheetChecks().check(mutated.sources()).stream()
                 .filter(f -> f.severity() == Severity.ERROR).findFirst();
         return error.map(e -> new MutantOutcome(mutant, MutantOutcome.Status.REFUSED, e.toString()))
                 .orElseGet(() -> new MutantOutcome(mutant, MutantOutcome.Status.SURVIVED, null));
@@ -109,12 +106,10 @@ public final class MutationTester {
         return Optional.empty();
     }
 
-    private List<ScenarioFile> scenarios(DecisionDomain<?, ?> domain) {
-        Path dir = home.resolve(ScenarioLoader.SCENARIOS_DIR).resolve(domain.id());
-        List<Path> files = Files.isDirectory(dir) ? ScenarioLoader.find(List.of(dir)) : List.of();
-        if (files.isEmpty()) {
+    private static List<ScenarioFile> scenarios(DecisionDomain<?, ?> domain, DomainBundle bundle) {
+        if (bundle.scenarios().isEmpty()) {
             throw new BaselineFailedException(domain.id() + " has no scenarios: every mutant would survive");
         }
-        return files.stream().map(p -> ScenarioLoader.load(p, home.relativize(p).toString().replace('\\', '/'))).toList();
+        return bundle.scenarios().entrySet().stream().map(f -> ScenarioLoader.load(f.getValue(), f.getKey())).toList();
     }
 }

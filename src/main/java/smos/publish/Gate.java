@@ -7,8 +7,9 @@ import smos.checks.SpreadsheetChecks;
 import smos.engine.CompileResult;
 import smos.engine.CompiledRuleSet;
 import smos.engine.DecisionDomain;
+import smos.engine.DomainBundle;
+import smos.engine.DomainLayout;
 import smos.engine.DomainRegistry;
-import smos.engine.DomainSources;
 import smos.engine.RuleProblem;
 import smos.engine.ScenarioFailure;
 import smos.scenarios.ScenarioFile;
@@ -18,75 +19,112 @@ import smos.scenarios.ScenarioResult;
 import smos.scenarios.ScenarioRunner;
 import smos.service.DecisionService;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What a new version of a domain must pass before it serves: it compiles (every cell checked), its
  * spreadsheets have no error findings (docs/spreadsheet-checks.md; warnings are reported, not
- * refused), and every scenario file of the domain passes against it. Runs on any folder laid out
- * like the home, so a publish is checked in a staging copy before anything is written.
+ * refused), and every scenario file of its bundle passes against it. Every way rules arrive hands the
+ * gate a {@link DomainBundle}, and the gate reads nothing else: no folder is written to be read back.
  */
 public final class Gate {
     private final DomainRegistry registry;
     private final DecisionService service;
     private final SpreadsheetChecks checks = new SpreadsheetChecks();
+    private final List<Inspection> inspections = new CopyOnWriteArrayList<>();
+
+    /** Told of every bundle the gate is handed and why: for the log, and for tests that follow a bundle's way. */
+    public interface Inspection {
+        void handed(String trigger, DomainBundle bundle);
+    }
 
     public Gate(DomainRegistry registry, DecisionService service) {
         this.registry = registry;
         this.service = service;
     }
 
+    public void onInspection(Inspection inspection) {
+        inspections.add(inspection);
+    }
+
     /**
      * The verdict: the compiled candidate, or the problems and scenario failures that refuse it; the
-     * spreadsheet warnings either way.
+     * spreadsheet warnings either way; and, when it passed, the record to keep of it.
      */
     public record Verdict(String version, CompiledRuleSet candidate, List<RuleProblem> problems,
-                          List<ScenarioFailure> failures, List<RuleProblem> warnings) {
+                          List<ScenarioFailure> failures, List<RuleProblem> warnings, GateRecord record) {
         public boolean passed() {
             return candidate != null && problems.isEmpty() && failures.isEmpty();
         }
     }
 
-    public Verdict check(DecisionDomain<?, ?> domain, Path folder) {
-        DomainSources sources = DomainSources.scan(folder, domain.id());
-        CompileResult compiled = registry.compile(domain, sources);
-        List<Finding> findings = checks.check(sources);
+    /** Checks a bundle in full: compile, spreadsheet checks, scenarios. */
+    public Verdict check(DecisionDomain<?, ?> domain, DomainBundle bundle, String trigger) {
+        return check(domain, bundle, trigger, Optional.empty());
+    }
+
+    /**
+     * Checks a bundle; one this build already passed (its {@code passed} record) is only compiled: the
+     * checks and scenarios would read the same bytes with the same code.
+     */
+    public Verdict check(DecisionDomain<?, ?> domain, DomainBundle bundle, String trigger, Optional<GateRecord> passed) {
+        inspections.forEach(i -> i.handed(trigger, bundle));
+        CompileResult compiled = registry.compile(domain, bundle);
+        Optional<GateRecord> known = passed.filter(r -> r.version().equals(bundle.version()) && r.byThisBuild());
+        if (compiled.ok() && known.isPresent()) {
+            return new Verdict(compiled.version(), compiled.ruleSet(), List.of(), List.of(), List.of(), known.get());
+        }
+        List<Finding> findings = checks.check(bundle.sources());
         List<RuleProblem> warnings = Findings.problems(findings, Severity.WARNING);
         List<RuleProblem> checkErrors = Findings.problems(Findings.besides(findings, compiled.problems()), Severity.ERROR);
         if (!compiled.ok()) {
             List<RuleProblem> problems = new ArrayList<>(compiled.problems());
             problems.addAll(checkErrors);
-            return new Verdict(compiled.version(), null, problems, List.of(), warnings);
+            return new Verdict(compiled.version(), null, problems, List.of(), warnings, null);
         }
-        return new Verdict(compiled.version(), compiled.ruleSet(), checkErrors,
-                scenarioFailures(domain, folder, compiled.ruleSet()), warnings);
+        List<ScenarioFailure> failures = scenarioFailures(domain, bundle, compiled.ruleSet());
+        GateRecord record = checkErrors.isEmpty() && failures.isEmpty()
+                ? new GateRecord(bundle.version(), Instant.now(), scenarioCount(bundle), GateRecord.currentBuild()) : null;
+        return new Verdict(compiled.version(), compiled.ruleSet(), checkErrors, failures, warnings, record);
     }
 
-    /** Runs the domain's scenarios found under {@code folder} against a compiled version. */
-    public List<ScenarioFailure> scenarioFailures(DecisionDomain<?, ?> domain, Path folder, CompiledRuleSet ruleSet) {
-        Path dir = folder.resolve(ScenarioLoader.SCENARIOS_DIR).resolve(domain.id());
+    /** Runs the bundle's scenarios against a compiled version. */
+    public List<ScenarioFailure> scenarioFailures(DecisionDomain<?, ?> domain, DomainBundle bundle, CompiledRuleSet ruleSet) {
         List<ScenarioFailure> failures = new ArrayList<>();
-        List<Path> files = Files.isDirectory(dir) ? ScenarioLoader.find(List.of(dir)) : List.of();
+        Map<String, byte[]> files = bundle.scenarios();
         if (files.isEmpty()) {
-            failures.add(new ScenarioFailure(ScenarioLoader.SCENARIOS_DIR + "/" + domain.id(), null, null,
+            failures.add(new ScenarioFailure(DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain.id()), null, null,
                     "at least one scenario file", "none: a change cannot be verified without scenarios"));
             return failures;
         }
         ScenarioRunner runner = new ScenarioRunner((id, body) -> service.decideWith(ruleSet, body));
-        for (Path path : files) {
-            String display = folder.relativize(path).toString().replace('\\', '/');
+        files.forEach((path, bytes) -> {
             try {
-                ScenarioFile file = ScenarioLoader.load(path, display);
+                ScenarioFile file = ScenarioLoader.load(bytes, path);
                 for (ScenarioResult result : runner.run(file)) {
                     failures.addAll(result.failures());
                 }
             } catch (ScenarioFileException e) {
-                failures.add(new ScenarioFailure(display, null, null, "a readable scenario file", e.getMessage()));
+                failures.add(new ScenarioFailure(path, null, null, "a readable scenario file", e.getMessage()));
+            }
+        });
+        return failures;
+    }
+
+    private static int scenarioCount(DomainBundle bundle) {
+        int count = 0;
+        for (Map.Entry<String, byte[]> file : bundle.scenarios().entrySet()) {
+            try {
+                count += ScenarioLoader.load(file.getValue(), file.getKey()).scenarios().size();
+            } catch (ScenarioFileException e) {
+                // a file that failed to load was already a failure; a passed bundle has none
             }
         }
-        return failures;
+        return count;
     }
 }

@@ -2,220 +2,287 @@ package smos.publish;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smos.engine.CompileResult;
 import smos.engine.CompiledRuleSet;
 import smos.engine.DecisionDomain;
+import smos.engine.DomainBundle;
 import smos.engine.DomainRegistry;
-import smos.engine.DomainSources;
 import smos.engine.DomainState;
 import smos.engine.Rejection;
 import smos.engine.RuleProblem;
-import smos.engine.ScenarioFailure;
+import smos.failure.ConflictException;
+import smos.failure.Failure;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 /**
  * Brings versions of a domain's rules live, safely. Every way in (start-up, a file saved on disk, a
- * publish over HTTP, a rollback) goes through the same gate; only a version that compiles and passes
- * the domain's scenarios replaces the one serving, in one atomic swap, and is recorded in the history.
- * A refused version changes nothing and is reported. One lock per domain keeps changes in order.
+ * publish over HTTP, a rollback, the history when the files do not pass) hands a {@link DomainBundle}
+ * to the same gate; only a version that compiles and passes the bundle's scenarios replaces the one
+ * serving, and only once the rule store has recorded it, in one atomic swap. A refused version
+ * changes nothing and is reported. One lock per domain keeps changes in order.
  */
 public final class RuleSetManager {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetManager.class);
     static final String FROM_DISK = "disk";
+    static final String FROM_HISTORY = "history";
 
     private final DomainRegistry registry;
     private final Gate gate;
-    private final History history;
+    private final RuleStore store;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public RuleSetManager(DomainRegistry registry, Gate gate, History history) {
+    public RuleSetManager(DomainRegistry registry, Gate gate, RuleStore store) {
         this.registry = registry;
         this.gate = gate;
-        this.history = history;
+        this.store = store;
     }
 
-    public History history() {
-        return history;
+    public RuleStore store() {
+        return store;
     }
 
     /**
-     * Loads every domain from disk. A domain whose files do not compile serves the newest version of
-     * its history instead, and says so; with no history it has nothing to serve.
+     * Finishes what a crash interrupted, then brings every domain live from its working files. A domain
+     * whose files do not pass the gate serves the newest intact version of its history instead, and
+     * says so; with no such version it has nothing to serve.
      */
     public void start() {
+        store.recover(registry.domains().stream().map(DecisionDomain::id).toList());
         for (DecisionDomain<?, ?> domain : registry.domains()) {
             locked(domain.id(), () -> {
-                CompileResult result = registry.compile(domain, DomainSources.scan(registry.home(), domain.id()));
-                if (result.ok()) {
-                    registry.activate(result.ruleSet(), FROM_DISK);
-                    record(domain.id(), result.ruleSet(), "start-up", FROM_DISK, null, null, List.of(),
-                            DomainFiles.read(registry.home(), domain.id()));
-                } else {
-                    fallBackToHistory(domain, Rejection.of(result, "start-up"));
-                }
+                startDomain(domain);
                 return null;
             });
         }
     }
 
-    private void fallBackToHistory(DecisionDomain<?, ?> domain, Rejection disk) {
-        Optional<HistoryEntry> last = latestServed(domain.id());
-        if (last.isPresent()) {
-            try (Staging staging = Staging.of(history.files(domain.id(), last.get()))) {
-                CompileResult fromHistory = registry.compile(domain, DomainSources.scan(staging.home(), domain.id()));
-                if (fromHistory.ok()) {
-                    registry.activate(fromHistory.ruleSet(), "history");
-                    LOG.warn("domain {}: files on disk do not compile; serving version {} from the history",
-                            domain.id(), fromHistory.version());
-                }
-            } catch (RuntimeException e) {
-                LOG.error("domain {}: cannot restore version {} from the history", domain.id(), last.get().version(), e);
-            }
+    private void startDomain(DecisionDomain<?, ?> domain) {
+        String id = domain.id();
+        DomainBundle working = store.working(id);
+        Gate.Verdict verdict = gate.check(domain, working, "start-up", store.gateRecord(id, working.version()));
+        if (!verdict.passed()) {
+            fallBackToHistory(domain, working.version(), new Rejection(verdict.version(), Instant.now(), "start-up",
+                    verdict.problems(), verdict.failures()));
+            return;
         }
-        registry.reject(domain.id(), disk);
+        try {
+            recordAtStart(id, verdict, "start-up", FROM_DISK);
+        } catch (Failure e) {
+            fallBackToHistory(domain, working.version(), new Rejection(verdict.version(), Instant.now(), "start-up",
+                    List.of(RuleProblem.inFile(null, e.getMessage())), List.of()));
+            return;
+        }
+        registry.activate(verdict.candidate(), FROM_DISK);
     }
 
-    private Optional<HistoryEntry> latestServed(String domain) {
+    /** Serves the newest intact version of the history that passes the gate; the disk's rejection stays reported. */
+    private void fallBackToHistory(DecisionDomain<?, ?> domain, String refusedVersion, Rejection disk) {
+        String id = domain.id();
+        List<HistoryEntry> entries = readHistory(id);
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = entries.get(i);
+            if (!entry.intact()) {
+                LOG.warn("domain {}: skipping damaged history entry {}: {}", id, entry.entry(), entry.damaged());
+                continue;
+            }
+            if (entry.version().equals(refusedVersion)) {
+                continue;
+            }
+            try {
+                DomainBundle bundle = store.bundle(id, entry);
+                Gate.Verdict verdict = gate.check(domain, bundle, FROM_HISTORY, store.gateRecord(id, bundle.version()));
+                if (verdict.passed()) {
+                    recordAtStart(id, verdict, "start-up", FROM_HISTORY);
+                    registry.activate(verdict.candidate(), FROM_HISTORY);
+                    LOG.warn("domain {}: its files do not pass the gate; serving version {} from the history", id,
+                            verdict.version());
+                    break;
+                }
+                LOG.warn("domain {}: history version {} does not pass the gate either", id, entry.version());
+            } catch (RuntimeException e) {
+                LOG.error("domain {}: cannot restore version {} from the history: {}", id, entry.version(), e.getMessage());
+            }
+        }
+        registry.reject(id, disk);
+    }
+
+    private List<HistoryEntry> readHistory(String id) {
         try {
-            return history.latest(domain);
+            return store.history(id);
         } catch (RuntimeException e) {
-            LOG.error("cannot read the history of {}", domain, e);
-            return Optional.empty();
+            LOG.error("cannot read the history of {}", id, e);
+            return List.of();
+        }
+    }
+
+    /**
+     * At start-up a version serves only once recorded: a new entry when it is not the active one, the
+     * gate record when it was gated again. Recording the gate result is best effort: without it the
+     * version is merely gated again at the next start.
+     */
+    private void recordAtStart(String id, Gate.Verdict verdict, String action, String by) {
+        CompiledRuleSet candidate = verdict.candidate();
+        Optional<String> active = store.active(id);
+        if (active.isEmpty() || !active.get().equals(candidate.version())) {
+            store.record(new Publication(candidate.bundle(), active.orElse(null), action, by, null, List.of(),
+                    verdict.record(), false));
+        } else if (store.gateRecord(id, candidate.version()).filter(GateRecord::byThisBuild).isEmpty()
+                && verdict.record() != null) {
+            try {
+                store.recordGate(id, verdict.record());
+            } catch (Failure e) {
+                LOG.warn("domain {}: {}", id, e.getMessage());
+            }
         }
     }
 
     /**
      * The domain's files changed on disk (a business user saved a spreadsheet). Only values may change
-     * this way; the new version goes live if it passes the gate, otherwise the current one keeps serving.
+     * this way; the new version goes live if it passes the gate and is recorded, otherwise the current
+     * one keeps serving.
      */
     public void reloadFromDisk(String id) {
         DecisionDomain<?, ?> domain = domain(id);
         locked(id, () -> {
-            DomainSources sources = DomainSources.scan(registry.home(), id);
-            DomainState state = registry.state(id).orElseThrow();
-            CompiledRuleSet active = state.active();
-            if (active != null && active.version().equals(sources.version())) {
-                // the rules are what serves: only scenario files may have changed
-                List<ScenarioFailure> failures = gate.scenarioFailures(domain, registry.home(), active);
-                if (failures.isEmpty()) {
-                    registry.clearRejection(id);
-                } else {
-                    registry.reject(id, new Rejection(sources.version(), Instant.now(), "file change", List.of(), failures));
-                }
+            DomainBundle working = store.working(id);
+            CompiledRuleSet active = registry.state(id).map(DomainState::active).orElse(null);
+            if (active != null && active.version().equals(working.version())) {
+                registry.clearRejection(id); // back to what serves (or our own publish, seen by the watcher)
                 return null;
             }
             if (active != null) {
-                List<RuleProblem> code = CodeRows.changes(active.sources(), sources);
+                List<RuleProblem> code = CodeRows.changes(active.sources(), working.sources());
                 if (!code.isEmpty()) {
-                    registry.reject(id, new Rejection(sources.version(), Instant.now(), "file change", code, List.of()));
+                    registry.reject(id, new Rejection(working.version(), Instant.now(), "file change", code, List.of()));
                     return null;
                 }
             }
-            Gate.Verdict verdict = gate.check(domain, registry.home());
+            Gate.Verdict verdict = gate.check(domain, working, "file change");
             if (!verdict.passed()) {
                 registry.reject(id, new Rejection(verdict.version(), Instant.now(), "file change",
                         verdict.problems(), verdict.failures()));
                 return null;
             }
+            try {
+                store.record(new Publication(working, active == null ? store.active(id).orElse(null) : active.version(),
+                        "file change", FROM_DISK, null, List.of(), verdict.record(), false));
+            } catch (Failure e) {
+                registry.reject(id, new Rejection(verdict.version(), Instant.now(), "file change",
+                        List.of(RuleProblem.inFile(null, "not served: " + e.getMessage())), List.of()));
+                return null;
+            }
             registry.activate(verdict.candidate(), FROM_DISK);
             verdict.warnings().forEach(w -> LOG.warn("domain {}: version {} serves with a spreadsheet warning: {}", id,
                     verdict.version(), w));
-            record(id, verdict.candidate(), "file change", FROM_DISK, null, active == null ? null : active.version(),
-                    List.of(), DomainFiles.read(registry.home(), id));
             return null;
         });
     }
 
-    /**
-     * Publishes files (and deletions) as one new version: checked in a staging copy first; on success
-     * the files are written atomically, the version swapped in and recorded; on failure nothing changes.
-     */
+    /** {@link #publish(String, ChangeSet, String, String)} without naming the base version. */
     public PublishResult publish(String id, ChangeSet changes, String publisher) {
+        return publish(id, changes, publisher, null);
+    }
+
+    /**
+     * Publishes files (and deletions) as one new version built on the version serving now: the changed
+     * bundle is gated in memory; on success the store records it (files, history entry, gate record)
+     * and it is swapped in; on failure nothing changes. {@code expectedBase}, when given, must be the
+     * version serving now, or the publish is a {@link ConflictException}.
+     */
+    public PublishResult publish(String id, ChangeSet changes, String publisher, String expectedBase) {
         DecisionDomain<?, ?> domain = domain(id);
         if (changes.isEmpty()) {
             throw new InvalidChangeException("nothing to publish: give at least one file or deletion");
         }
         return locked(id, () -> {
-            Map<String, byte[]> proposed = new TreeMap<>(DomainFiles.read(registry.home(), id));
+            CompiledRuleSet active = activeMatching(id, expectedBase);
+            DomainBundle base = active != null ? active.bundle() : store.working(id);
+            Map<String, byte[]> puts = new HashMap<>();
+            changes.puts().forEach((name, bytes) -> puts.put(DomainFiles.pathFor(id, name), bytes));
+            java.util.Set<String> deletes = new java.util.LinkedHashSet<>();
             for (String name : changes.deletes()) {
                 String path = DomainFiles.pathFor(id, name);
-                if (proposed.remove(path) == null) {
+                if (!base.files().containsKey(path)) {
                     throw new InvalidChangeException("there is no file " + name + " in domain " + id + " to delete");
                 }
+                deletes.add(path);
             }
-            changes.puts().forEach((name, bytes) -> proposed.put(DomainFiles.pathFor(id, name), bytes));
-            return bringLive(domain, proposed, "publish", publisher, changes.message());
+            return bringLive(domain, active, base.with(puts, deletes), "publish", publisher, changes.message());
         });
     }
 
-    /** Restores exactly the files of an earlier version (and its scenarios), through the same gate. */
+    /** {@link #rollback(String, String, String, String)} without naming the base version. */
     public PublishResult rollback(String id, String version, String publisher) {
+        return rollback(id, version, publisher, null);
+    }
+
+    /**
+     * Restores exactly the files of an earlier version (its scenarios included), through the same gate.
+     * The newest intact entry of that version is used; when every entry of it is damaged, a
+     * {@link DamagedHistoryException} names the entry and the damage.
+     */
+    public PublishResult rollback(String id, String version, String publisher, String expectedBase) {
         DecisionDomain<?, ?> domain = domain(id);
         return locked(id, () -> {
-            HistoryEntry entry = history.find(id, version).orElseThrow(() -> new UnknownVersionException(id, version));
-            return bringLive(domain, history.files(id, entry), "rollback", publisher, "rollback to " + version);
+            CompiledRuleSet active = activeMatching(id, expectedBase);
+            List<HistoryEntry> entries = store.history(id);
+            HistoryEntry damaged = null;
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                HistoryEntry entry = entries.get(i);
+                if (entry.answersTo(version)) {
+                    if (entry.intact()) {
+                        return bringLive(domain, active, store.bundle(id, entry), "rollback", publisher,
+                                "rollback to " + version);
+                    }
+                    damaged = damaged == null ? entry : damaged;
+                }
+            }
+            if (damaged != null) {
+                throw new DamagedHistoryException(id, damaged, damaged.damaged());
+            }
+            throw new UnknownVersionException(id, version);
         });
     }
 
+    /** The entries of a domain's history, oldest first, damaged ones included with their reason. */
     public List<HistoryEntry> history(String id) {
         domain(id);
-        return history.entries(id);
+        return store.history(id);
     }
 
-    private PublishResult bringLive(DecisionDomain<?, ?> domain, Map<String, byte[]> proposed, String action,
-                                    String publisher, String message) {
-        String id = domain.id();
-        Gate.Verdict verdict;
-        try (Staging staging = Staging.of(proposed)) {
-            verdict = gate.check(domain, staging.home());
+    private CompiledRuleSet activeMatching(String id, String expectedBase) {
+        CompiledRuleSet active = registry.state(id).map(DomainState::active).orElse(null);
+        String serving = active == null ? null : active.version();
+        if (expectedBase != null && !expectedBase.equals(serving)) {
+            throw new ConflictException("the change names version " + expectedBase + " of " + id + " as its base, but "
+                    + (serving == null ? "no version" : "version " + serving) + " serves now; nothing changed");
         }
+        return active;
+    }
+
+    private PublishResult bringLive(DecisionDomain<?, ?> domain, CompiledRuleSet active, DomainBundle proposed,
+                                    String action, String publisher, String message) {
+        String id = domain.id();
+        Gate.Verdict verdict = gate.check(domain, proposed, action);
         if (!verdict.passed()) {
             throw new ChangeRejectedException("version " + verdict.version() + " of " + id
                     + " was not published: it does not compile or its scenarios fail; nothing changed",
                     verdict.problems(), verdict.failures());
         }
-        CompiledRuleSet active = registry.state(id).map(DomainState::active).orElse(null);
         List<String> codeChanges = active == null ? List.of("no version served before")
                 : CodeRows.changes(active.sources(), verdict.candidate().sources()).stream().map(RuleProblem::toString).toList();
-        DomainFiles.replace(registry.home(), id, proposed);
+        String previous = active == null ? store.active(id).orElse(null) : active.version();
+        HistoryEntry entry = store.record(new Publication(proposed, previous, action, publisher, message, codeChanges,
+                verdict.record(), true));
         registry.activate(verdict.candidate(), action);
-        HistoryEntry entry = record(id, verdict.candidate(), action, publisher, message,
-                active == null ? null : active.version(), codeChanges, proposed);
         return new PublishResult(id, verdict.version(), active == null ? null : active.version(), action, publisher,
-                entry == null ? Instant.now() : entry.at(), !codeChanges.isEmpty(), codeChanges,
-                entry == null ? List.of() : entry.files(), verdict.warnings());
-    }
-
-    /** Appends a live version to the history; start-up records only a version the history lacks. */
-    private HistoryEntry record(String id, CompiledRuleSet ruleSet, String action, String publisher, String message,
-                                String previous, List<String> codeChanges, Map<String, byte[]> files) {
-        try {
-            if (action.equals("start-up")) {
-                Optional<HistoryEntry> last = history.latest(id);
-                if (last.isPresent() && last.get().version().equals(ruleSet.version())) {
-                    return last.get();
-                }
-                previous = last.map(HistoryEntry::version).orElse(null);
-            }
-            return history.append(id, ruleSet.version(), action, publisher, message, previous, codeChanges, files);
-        } catch (RuntimeException e) {
-            LOG.error("domain {}: version {} serves but could not be recorded in the history at {}", id,
-                    ruleSet.version(), history.dir(), e);
-            return null;
-        }
+                entry.at(), !codeChanges.isEmpty(), codeChanges, entry.files(), verdict.warnings());
     }
 
     private DecisionDomain<?, ?> domain(String id) {
@@ -230,40 +297,6 @@ public final class RuleSetManager {
             return work.get();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** A temporary home holding one domain's proposed files; deleted on close. */
-    static final class Staging implements AutoCloseable {
-        private final Path home;
-
-        private Staging(Path home) {
-            this.home = home;
-        }
-
-        static Staging of(Map<String, byte[]> files) {
-            try {
-                Path home = Files.createTempDirectory("smos-staging-");
-                DomainFiles.writeAll(home, files);
-                return new Staging(home);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a staging folder", e);
-            }
-        }
-
-        Path home() {
-            return home;
-        }
-
-        @Override
-        public void close() {
-            try (Stream<Path> walk = Files.walk(home)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                LOG.warn("cannot remove staging folder {}: {}", home, e.getMessage());
-            }
         }
     }
 }

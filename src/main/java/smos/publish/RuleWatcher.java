@@ -2,8 +2,7 @@ package smos.publish;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smos.engine.DomainSources;
-import smos.scenarios.ScenarioLoader;
+import smos.engine.DomainLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
  */
 public final class RuleWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleWatcher.class);
-    private static final String[] FOLDERS = {DomainSources.RULES_DIR, DomainSources.TABLES_DIR, ScenarioLoader.SCENARIOS_DIR};
+    private static final String[] FOLDERS = {DomainLayout.RULES_DIR, DomainLayout.TABLES_DIR, DomainLayout.SCENARIOS_DIR};
 
     private final Path home;
     private final Collection<String> domains;

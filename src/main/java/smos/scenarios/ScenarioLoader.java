@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /** Reads scenario files (DESIGN.md, "Scenario files") and checks their shape, naming file and scenario. */
 public final class ScenarioLoader {
-    public static final String SCENARIOS_DIR = "scenarios";
+    public static final String SCENARIOS_DIR = smos.engine.DomainLayout.SCENARIOS_DIR;
     private static final Set<String> FILE_FIELDS = Set.of("domain", "scenarios");
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "given", "expect", "expectRules");
     /** Numbers stay exactly as written ({@code 30.00}), so failures quote the expectation verbatim. */
@@ -70,9 +70,20 @@ public final class ScenarioLoader {
     }
 
     public static ScenarioFile load(Path file, String displayPath) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ScenarioFileException(displayPath, "cannot be read: " + e.getMessage());
+        }
+        return load(bytes, displayPath);
+    }
+
+    /** A scenario file from its bytes (a domain bundle holds them): the same checks as from disk. */
+    public static ScenarioFile load(byte[] bytes, String displayPath) {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readAllBytes(file));
+            root = YAML.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new ScenarioFileException(displayPath, "not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));

@@ -3,7 +3,6 @@ package smos.bench;
 import smos.engine.CompileResult;
 import smos.engine.DecisionDomain;
 import smos.engine.DomainRegistry;
-import smos.engine.DomainSources;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +24,14 @@ public final class RebuildAndHeap {
         DomainRegistry registry = new DomainRegistry(BenchRequests.home(), domains);
         for (int i = 0; i < WARMUP; i++) {
             for (DecisionDomain<?, ?> domain : domains) {
-                registry.compile(domain, DomainSources.scan(registry.home(), domain.id()));
+                registry.compile(domain, smos.engine.DomainLayout.read(registry.home(), domain.id()));
             }
         }
         for (DecisionDomain<?, ?> domain : domains) {
             long[] millis = new long[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 long started = System.nanoTime();
-                CompileResult result = registry.compile(domain, DomainSources.scan(registry.home(), domain.id()));
+                CompileResult result = registry.compile(domain, smos.engine.DomainLayout.read(registry.home(), domain.id()));
                 millis[i] = (System.nanoTime() - started) / 1_000_000;
                 if (!result.ok()) {
                     throw new IllegalStateException(domain.id() + " does not compile: " + result.problems());

@@ -38,7 +38,7 @@ class PublishingApiTest {
         Path home = TestHomes.copyOfShipped(dir.resolve("home"));
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover());
         DecisionService service = new DecisionService(registry, Map::of);
-        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new History(dir.resolve("history")));
+        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new LocalRuleStore(home, dir.resolve("history")));
         manager.start();
         ApiSettings settings = ApiSettings.defaults().withTokens(tokens).withProtectReads(protectReads);
         return ApiServer.create(service, manager, new smos.service.Metrics(), settings).start(0);
@@ -140,13 +140,16 @@ class PublishingApiTest {
 
     @Test
     void historyKeepsExactBytesAcrossInstances() throws IOException {
-        History history = new History(dir.resolve("h"));
+        LocalRuleStore store = new LocalRuleStore(dir.resolve("home"), dir.resolve("h"));
         Map<String, byte[]> files = Map.of("decision-tables/d/a.xlsx", new byte[] {1, 2, 3}, "scenarios/d/s.yaml", "x".getBytes());
-        HistoryEntry entry = history.append("d", "v1", "publish", "rita", "why", null, List.of("a code cell"), files);
-        History reopened = new History(dir.resolve("h"));
-        assertEquals(List.of(entry), reopened.entries("d"));
-        Map<String, byte[]> restored = reopened.files("d", reopened.find("d", "v1").orElseThrow());
-        assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, restored.get("decision-tables/d/a.xlsx")));
-        assertTrue(reopened.find("d", "v2").isEmpty());
+        smos.engine.DomainBundle bundle = smos.engine.DomainBundle.of("d", files);
+        HistoryEntry entry = store.record(new Publication(bundle, null, "publish", "rita", "why", List.of("a code cell"),
+                null, false));
+        LocalRuleStore reopened = new LocalRuleStore(dir.resolve("home"), dir.resolve("h"));
+        assertEquals(List.of(entry), reopened.history("d"));
+        assertEquals(java.util.Optional.of(bundle.version()), reopened.active("d"));
+        smos.engine.DomainBundle restored = reopened.bundle("d", reopened.history("d").get(0));
+        assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, restored.files().get("decision-tables/d/a.xlsx")));
+        assertEquals(bundle.version(), restored.version());
     }
 }

@@ -33,7 +33,7 @@ class SpreadsheetChecksAtTheGateTest {
         home = TestHomes.copyOfShipped(dir.resolve("home"));
         registry = new DomainRegistry(home, DomainRegistry.discover());
         DecisionService service = new DecisionService(registry, Map::of);
-        manager = new RuleSetManager(registry, new Gate(registry, service), new History(dir.resolve("history")));
+        manager = new RuleSetManager(registry, new Gate(registry, service), new LocalRuleStore(home, dir.resolve("history")));
         manager.start();
     }
 
