@@ -8,6 +8,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smos.audit.AuditServices;
 import smos.audit.DecisionRecorder;
 import smos.common.RequestIds;
 import smos.failure.Failure;
@@ -40,12 +41,13 @@ public final class ApiServer {
 
     /** With a rule-set manager, the publishing, history and rollback endpoints are served too. */
     public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics, ApiSettings settings) {
-        return create(service, manager, metrics, DecisionRecorder.off(metrics), settings);
+        return create(service, manager, metrics, AuditServices.off(metrics), settings);
     }
 
     /** With a decision recorder, decisions are put on record before they are answered, and the log can be read. */
     public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics,
-                                 DecisionRecorder recorder, ApiSettings settings) {
+                                 AuditServices audit, ApiSettings settings) {
+        DecisionRecorder recorder = audit.recorder();
         DecisionRoute decision = new DecisionRoute(service, recorder, settings);
         BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics), settings);
         return Javalin.create(config -> {
@@ -88,7 +90,7 @@ public final class ApiServer {
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
             config.routes.get("/health", ctx -> writeJson(ctx, 200, health(service, recorder)));
-            new AuditRoutes(recorder, settings).install(config.routes);
+            new AuditRoutes(audit, settings).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
             }

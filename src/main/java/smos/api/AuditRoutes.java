@@ -6,7 +6,9 @@ import smos.audit.AuditLog;
 import smos.audit.AuditPage;
 import smos.audit.AuditQuery;
 import smos.audit.AuditView;
+import smos.audit.AuditServices;
 import smos.audit.DecisionRecorder;
+import smos.audit.Replay;
 import smos.failure.ForbiddenException;
 import smos.failure.NotFoundException;
 import smos.request.InvalidRequestException;
@@ -33,10 +35,12 @@ final class AuditRoutes {
     private static final String NDJSON = "application/x-ndjson";
 
     private final DecisionRecorder recorder;
+    private final Replay replay;
     private final ApiSettings settings;
 
-    AuditRoutes(DecisionRecorder recorder, ApiSettings settings) {
-        this.recorder = recorder;
+    AuditRoutes(AuditServices audit, ApiSettings settings) {
+        this.recorder = audit.recorder();
+        this.replay = audit.replay();
         this.settings = settings;
     }
 
@@ -48,6 +52,13 @@ final class AuditRoutes {
             ApiServer.writeJson(ctx, 200, Map.of("erasures", recorder.log().erasures()));
         });
         routes.post(ERASURES, this::erase);
+        routes.post(DECISIONS + "/{id}/replay", ctx -> {
+            log(ctx);
+            if (replay == null) {
+                throw new ForbiddenException("this server has no rule history to replay from");
+            }
+            ApiServer.writeJson(ctx, 200, replay.replay(ctx.pathParam("id")));
+        });
     }
 
     /** The erasure a publisher asks for: the records whose request holds {@code value} at {@code field}. */

@@ -3,7 +3,10 @@ package smos.cli;
 import picocli.CommandLine.Option;
 import smos.audit.AuditLog;
 import smos.audit.AuditRetention;
+import smos.audit.AuditServices;
 import smos.audit.DecisionRecorder;
+import smos.audit.Replay;
+import smos.publish.RecordedVersions;
 import smos.audit.JdbcAuditLog;
 import smos.service.Metrics;
 
@@ -43,9 +46,10 @@ final class AuditOptions {
     List<String> excluded;
 
     /** The recorder for {@code serve}: opens (and migrates) the log unless it is off. */
-    Opened open(Path home, Metrics metrics) throws IOException {
+    Opened open(Path home, Services.Running running) throws IOException {
+        Metrics metrics = running.metrics();
         if ("off".equalsIgnoreCase(location)) {
-            return new Opened(DecisionRecorder.off(metrics), null, "decision log off");
+            return new Opened(AuditServices.off(metrics), null, "decision log off");
         }
         JdbcAuditLog log;
         String where;
@@ -61,7 +65,9 @@ final class AuditOptions {
         AuditRetention retention = AuditRetention.start(log, Duration.ofDays(retentionDays));
         DecisionRecorder recorder = new DecisionRecorder(log, required, excluded == null ? Set.of() : Set.copyOf(excluded),
                 metrics);
-        return new Opened(recorder, () -> {
+        Replay replay = new Replay(log, running.service(),
+                new RecordedVersions(running.registry(), running.manager().store())::compiled);
+        return new Opened(new AuditServices(recorder, replay), () -> {
             retention.close();
             log.close();
         }, where + (required ? "" : " (not required)"));
@@ -75,7 +81,7 @@ final class AuditOptions {
     }
 
     /** The recorder, how to close it, and a line for the start-up message. */
-    record Opened(DecisionRecorder recorder, Runnable close, String description) {
+    record Opened(AuditServices services, Runnable close, String description) {
         void closeQuietly() {
             if (close != null) {
                 close.run();
@@ -83,7 +89,7 @@ final class AuditOptions {
         }
 
         AuditLog log() {
-            return recorder.log();
+            return services.recorder().log();
         }
     }
 }

@@ -92,11 +92,11 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("problem: " + problem);
         }
         warmUp(running);
-        AuditOptions.Opened auditLog = audit.open(dir, running.metrics());
+        AuditOptions.Opened auditLog = audit.open(dir, running);
         ApiSettings settings = ApiSettings.defaults().withBodyLimits(maxBodyBytes, maxPublishBytes)
                 .withBatchLimits(batchMaxItems, batchMaxBytes).withTokens(tokens).withProtectReads(protectReads)
                 .withEchoEndpoint(echoEndpoint).withThreads(threads);
-        Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), auditLog.recorder(),
+        Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), auditLog.services(),
                 settings).start(port);
         RuleWatcher watcher = watch ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;

@@ -188,6 +188,47 @@ abstract class AuditApiContract {
         assertTrue(!erasures.body().contains(claimId), "the erased value is not on record");
     }
 
+    @Test
+    void replayOfEveryScenarioDecisionIsIdentical() {
+        int replayed = 0;
+        for (java.nio.file.Path file : smos.scenarios.ScenarioLoader.find(java.util.List.of(
+                smos.testing.TestHomes.REPO.resolve("scenarios")))) {
+            smos.scenarios.ScenarioFile scenarios = smos.scenarios.ScenarioLoader.load(file, file.toString());
+            for (smos.scenarios.Scenario scenario : scenarios.scenarios()) {
+                Reply decided = http.postJson("/api/v1/decisions/" + scenarios.domain(), scenario.given().toString());
+                if (decided.status() != 200) {
+                    continue; // a scenario of a refused request: nothing to replay
+                }
+                Reply replay = http.send(HttpRequest.newBuilder(http.uri("/api/v1/audit/decisions/"
+                                + decided.requestId() + "/replay")).header("Authorization", "Bearer " + CRM_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                assertEquals(200, replay.status(), replay::toString);
+                assertTrue(replay.json().path("identical").asBoolean(), () -> scenarios.path() + " :: "
+                        + scenario.name() + ": " + replay.body());
+                assertEquals(0, replay.json().path("differences").size());
+                replayed++;
+            }
+        }
+        assertTrue(replayed > 300, "replayed " + replayed + " scenario decisions");
+    }
+
+    @Test
+    void aVersionNoLongerInHistoryOrARefusedRequestIsAConflictNotAGuess() throws Exception {
+        AuditRecord gone = new AuditRecord(smos.common.RequestIds.next(), java.time.Instant.now(), "returns",
+                "000000000000", "crm", 200, 1L, CLAIM.formatted("AUD-GONE", "1.00"), "{}", "[]", null, null, null);
+        log.append(gone).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        String refused = post(CLAIM.formatted("AUD-REF", "-1"), CRM_TOKEN).requestId();
+        for (String id : java.util.List.of(gone.decisionId(), refused)) {
+            Reply replay = http.send(HttpRequest.newBuilder(http.uri("/api/v1/audit/decisions/" + id + "/replay"))
+                    .header("Authorization", "Bearer " + CRM_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(409, replay.status(), replay::toString);
+            assertEquals("/problems/conflict", replay.json().path("type").asText());
+        }
+        assertTrue(http.send(HttpRequest.newBuilder(http.uri("/api/v1/audit/decisions/" + gone.decisionId() + "/replay"))
+                .header("Authorization", "Bearer " + CRM_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build())
+                .json().path("detail").asText().contains("no longer in the rule history"));
+    }
+
     private static JsonNode parse(String line) {
         try {
             return Json.mapper().readTree(line);

@@ -31,7 +31,10 @@ public final class HttpHarness implements AutoCloseable {
     /** A server that puts decisions on record with {@code recorder}. */
     public HttpHarness(DecisionService service, ApiSettings settings, smos.service.Metrics metrics,
                        smos.audit.DecisionRecorder recorder) {
-        this.app = ApiServer.create(service, null, metrics, recorder, settings).start(0);
+        this.app = ApiServer.create(service, null, metrics, new smos.audit.AuditServices(recorder,
+                recorder.log() == null ? null : new smos.audit.Replay(recorder.log(), service,
+                        (domain, version) -> service.registry().state(domain).map(smos.engine.DomainState::active)
+                                .filter(active -> active.version().equals(version)))), settings).start(0);
     }
 
     public URI uri(String path) {
