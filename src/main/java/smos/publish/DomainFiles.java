@@ -32,6 +32,12 @@ public final class DomainFiles {
             throw new InvalidChangeException("'" + name + "' is not a plain file name (letters, digits, . _ -)");
         }
         String lower = name.toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && !name.substring(dot).equals(lower.substring(dot))) {
+            // the folders are read by lower-case extension: x.XLSX would be written and never read
+            throw new InvalidChangeException("'" + name + "': extensions are lower case; name the file "
+                    + name.substring(0, dot) + lower.substring(dot));
+        }
         if (lower.endsWith(".xlsx")) {
             return DomainSources.TABLES_DIR + "/" + domain + "/" + name;
         }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class RuleSetManager {
     private final Gate gate;
     private final History history;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile GateTimer gateTimer = new GateTimer(GateTimer.DEFAULT_LIMIT);
 
     public RuleSetManager(DomainRegistry registry, Gate gate, History history) {
         this.registry = registry;
@@ -142,32 +144,75 @@ public final class RuleSetManager {
     /**
      * Publishes files (and deletions) as one new version: checked in a staging copy first; on success
      * the files are written atomically, the version swapped in and recorded; on failure nothing changes.
+     * In process, for a publisher, without a base check; over HTTP every change names its base.
      */
     public PublishResult publish(String id, ChangeSet changes, String publisher) {
+        return publish(id, changes, Caller.publisher(publisher), null);
+    }
+
+    /**
+     * As {@link #publish(String, ChangeSet, String)}, for a caller whose role must allow the change and
+     * only while {@code expectedBase} serves ({@link BaseVersion}; null: not checked). Both are checked
+     * under the domain's lock, before the gate, so nothing else can go live in between.
+     */
+    public PublishResult publish(String id, ChangeSet changes, Caller caller, String expectedBase) {
         DecisionDomain<?, ?> domain = domain(id);
         if (changes.isEmpty()) {
             throw new InvalidChangeException("nothing to publish: give at least one file or deletion");
         }
         return locked(id, () -> {
-            Map<String, byte[]> proposed = new TreeMap<>(DomainFiles.read(registry.home(), id));
+            BaseVersion.check(id, expectedBase, activeVersion(id));
+            Map<String, byte[]> current = DomainFiles.read(registry.home(), id);
+            Map<String, byte[]> proposed = new TreeMap<>(current);
             for (String name : changes.deletes()) {
-                String path = DomainFiles.pathFor(id, name);
+                String path = FileSpelling.check(current.keySet(), DomainFiles.pathFor(id, name));
                 if (proposed.remove(path) == null) {
                     throw new InvalidChangeException("there is no file " + name + " in domain " + id + " to delete");
                 }
             }
-            changes.puts().forEach((name, bytes) -> proposed.put(DomainFiles.pathFor(id, name), bytes));
-            return bringLive(domain, proposed, "publish", publisher, changes.message());
+            changes.puts().forEach((name, bytes) ->
+                    proposed.put(FileSpelling.check(proposed.keySet(), DomainFiles.pathFor(id, name)), bytes));
+            EditRights.checkPublish(caller, id, activeSources(id), proposed, changes.deletes());
+            return bringLive(domain, proposed, "publish", caller.name(), changes.message());
         });
     }
 
     /** Restores exactly the files of an earlier version (and its scenarios), through the same gate. */
     public PublishResult rollback(String id, String version, String publisher) {
+        return rollback(id, version, Caller.publisher(publisher), null);
+    }
+
+    /** As {@link #rollback(String, String, String)}, for a publisher, only while {@code expectedBase} serves. */
+    public PublishResult rollback(String id, String version, Caller caller, String expectedBase) {
         DecisionDomain<?, ?> domain = domain(id);
+        EditRights.checkRollback(caller, id);
         return locked(id, () -> {
+            BaseVersion.check(id, expectedBase, activeVersion(id));
             HistoryEntry entry = history.find(id, version).orElseThrow(() -> new UnknownVersionException(id, version));
-            return bringLive(domain, history.files(id, entry), "rollback", publisher, "rollback to " + version);
+            return bringLive(domain, history.files(id, entry), "rollback", caller.name(), "rollback to " + version);
         });
+    }
+
+    /** The version a change must name as its base now ({@link BaseVersion#NOTHING_SERVES} when none serves). */
+    public String baseVersion(String id) {
+        domain(id);
+        return BaseVersion.of(activeVersion(id));
+    }
+
+    /** How long the gate may take before a version is refused ({@code --gate-timeout}). */
+    public RuleSetManager gateTimeout(Duration limit) {
+        this.gateTimer = new GateTimer(limit);
+        return this;
+    }
+
+    private String activeVersion(String id) {
+        return registry.state(id).map(DomainState::active).map(CompiledRuleSet::version).orElse(null);
+    }
+
+    /** What serves now, to tell an editor's value changes from code changes; the files on disk if nothing serves. */
+    private DomainSources activeSources(String id) {
+        return registry.state(id).map(DomainState::active).map(CompiledRuleSet::sources)
+                .orElseGet(() -> DomainSources.scan(registry.home(), id));
     }
 
     public List<HistoryEntry> history(String id) {
@@ -180,7 +225,7 @@ public final class RuleSetManager {
         String id = domain.id();
         Gate.Verdict verdict;
         try (Staging staging = Staging.of(proposed)) {
-            verdict = gate.check(domain, staging.home());
+            verdict = gateTimer.check(id, () -> gate.check(domain, staging.home()));
         }
         if (!verdict.passed()) {
             throw new ChangeRejectedException("version " + verdict.version() + " of " + id
