@@ -17,7 +17,7 @@ final class HistoryCommand implements Callable<Integer> {
     String domain;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         ServerClient.Answer answer = client.get("/api/v1/domains/" + domain + "/history");
         if (!answer.ok()) {
             ServerClient.printProblem(answer);
