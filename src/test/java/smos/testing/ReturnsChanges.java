@@ -45,6 +45,25 @@ public final class ReturnsChanges {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A scenario file of about {@code size} bytes: one shipped change-of-mind scenario (not touched by the
+     * fee) repeated under distinct names. It passes, and takes the gate a while: a slow gate, legitimately.
+     */
+    public static byte[] bulkScenarios(int size) {
+        String text = readString(TestHomes.REPO.resolve(CHANGE_OF_MIND));
+        int start = text.indexOf("  - name: unopened router returned on the same day is refunded in full");
+        int end = text.indexOf("\n\n", start);
+        if (start < 0 || end < 0) {
+            throw new IllegalStateException("the change-of-mind scenarios changed; update ReturnsChanges");
+        }
+        String scenario = text.substring(start, end + 1);
+        StringBuilder bulk = new StringBuilder("domain: returns\nscenarios:\n");
+        for (int i = 1; bulk.length() + scenario.length() + 10 < size; i++) {
+            bulk.append(scenario.replaceFirst("refunded in full", "refunded in full (copy " + i + ")"));
+        }
+        return bulk.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A workbook with one code cell of sheet {@code sheet} changed from {@code from} to {@code to}, and that cell. */
     public record CodeChange(byte[] bytes, String sheet, String cell) {
     }
