@@ -11,6 +11,7 @@ import smos.publish.ChangeSet;
 import smos.publish.HistoryEntry;
 import smos.publish.InvalidChangeException;
 import smos.publish.RuleSetManager;
+import smos.request.InvalidRequestException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,6 +42,9 @@ final class PublishRoutes {
             Caller caller = authorize(ctx, AccessRole.EDITOR, "publish files");
             String base = base(ctx);
             String name = ctx.pathParam("name");
+            if (ctx.req().getContentLengthLong() > settings.maxPublishBytes()) {
+                throw new LimitExceededException("a published file may be at most " + settings.maxPublishBytes() + " bytes");
+            }
             byte[] bytes = PublishForm.limitScenario(name,
                     readLimited(ctx.bodyInputStream(), settings.maxPublishBytes(), "a published file"));
             ChangeSet changes = new ChangeSet().put(name, bytes).message(ctx.header("X-Message"));
@@ -63,6 +67,9 @@ final class PublishRoutes {
             Caller caller = authorize(ctx, AccessRole.PUBLISHER, "roll back");
             String base = base(ctx);
             RollbackRequest request = JsonBody.readAs(ctx, settings.maxBodyBytes(), RollbackRequest.class);
+            if (request == null || request.version() == null || request.version().isBlank()) {
+                throw new InvalidRequestException("version", "name the version to roll back to: {\"version\": \"...\"}");
+            }
             ApiServer.writeJson(ctx, 200, manager.rollback(ctx.pathParam("domain"), request.version(), caller, base));
         });
         routes.get(DOMAIN + "/history", ctx -> {
