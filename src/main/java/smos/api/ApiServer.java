@@ -67,7 +67,7 @@ public final class ApiServer {
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
                     if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")) {
-                        Access.publisher(ctx, settings.tokens());
+                        Access.caller(ctx, settings.tokens()); // any role reads: viewer, editor, publisher
                     }
                 });
             }

@@ -10,6 +10,7 @@ import smos.audit.AuditServices;
 import smos.audit.DecisionRecorder;
 import smos.audit.Replay;
 import smos.failure.ForbiddenException;
+import smos.publish.AccessRole;
 import smos.failure.NotFoundException;
 import smos.request.InvalidRequestException;
 import smos.request.Json;
@@ -73,7 +74,7 @@ final class AuditRoutes {
             throw new ForbiddenException("the decision log cannot be read over HTTP on a server without tokens: "
                     + "start it with --token-file (docs/audit.md)");
         }
-        Access.publisher(ctx, settings.tokens());
+        Access.caller(ctx, settings.tokens(), AccessRole.VIEWER, "read the decision log");
         return recorder.log();
     }
 
@@ -109,7 +110,7 @@ final class AuditRoutes {
 
     private void erase(Context ctx) {
         AuditLog log = log(ctx);
-        String who = Access.publisher(ctx, settings.tokens());
+        String who = Access.caller(ctx, settings.tokens(), AccessRole.PUBLISHER, "erase records of the decision log").name();
         EraseRequest request = JsonBody.readAs(ctx, settings.maxBodyBytes(), EraseRequest.class);
         ApiServer.writeJson(ctx, 200, log.erase(request.domain(), request.field(), request.value(), who));
     }

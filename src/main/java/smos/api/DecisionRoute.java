@@ -24,7 +24,7 @@ final class DecisionRoute {
 
     void handle(Context ctx) {
         String domain = ctx.pathParam("domain");
-        String caller = Access.caller(ctx, settings.tokens());
+        String caller = Access.callerName(ctx, settings.tokens());
         byte[] body = null;
         try {
             body = JsonBody.read(ctx, settings.maxBodyBytes());

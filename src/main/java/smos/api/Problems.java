@@ -3,6 +3,7 @@ package smos.api;
 import io.javalin.http.Context;
 import smos.failure.Failure;
 import smos.publish.ChangeRejectedException;
+import smos.publish.CodeChangeForbiddenException;
 import smos.request.InvalidRequestException;
 import smos.service.DomainUnavailableException;
 
@@ -20,6 +21,9 @@ final class Problems {
         }
         if (failure instanceof DomainUnavailableException unavailable) {
             return problem.withProblems(unavailable.problems());
+        }
+        if (failure instanceof CodeChangeForbiddenException forbidden) {
+            return problem.withProblems(forbidden.problems());
         }
         if (failure instanceof ChangeRejectedException rejected) {
             return problem.withProblems(rejected.problems()).withFailures(rejected.failures());

@@ -2,10 +2,16 @@ package smos.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import smos.failure.ForbiddenException;
+import smos.failure.LimitExceededException;
+import smos.failure.PreconditionRequiredException;
+import smos.publish.AccessRole;
+import smos.publish.Caller;
 import smos.publish.ChangeSet;
 import smos.publish.HistoryEntry;
+import smos.publish.InvalidChangeException;
 import smos.publish.RuleSetManager;
+import smos.request.InvalidRequestException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +22,9 @@ import java.util.List;
 
 /**
  * Changing rules over HTTP: publish files (one, or several as one version), delete a file, list the
- * history, roll back. Every write needs {@code Authorization: Bearer <token>}; without a configured
- * token these endpoints are off and say so.
+ * history, roll back. Every write needs {@code Authorization: Bearer <token>} of a role that allows it
+ * and names the version it replaces with {@code If-Match: "<version>"} (the {@code ETag} of the
+ * history); without a configured token these endpoints are off and say so.
  */
 final class PublishRoutes {
     private static final String DOMAIN = "/api/v1/domains/{domain}";
@@ -32,71 +39,93 @@ final class PublishRoutes {
 
     void install(RoutesConfig routes) {
         routes.put(DOMAIN + "/files/{name}", ctx -> {
-            String publisher = authorize(ctx);
-            byte[] bytes = readLimited(ctx.bodyInputStream(), settings.maxPublishBytes());
-            ChangeSet changes = new ChangeSet().put(ctx.pathParam("name"), bytes).message(ctx.header("X-Message"));
-            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, publisher));
+            Caller caller = authorize(ctx, AccessRole.EDITOR, "publish files");
+            String base = base(ctx);
+            String name = ctx.pathParam("name");
+            if (ctx.req().getContentLengthLong() > settings.maxPublishBytes()) {
+                throw new LimitExceededException("a published file may be at most " + settings.maxPublishBytes() + " bytes");
+            }
+            byte[] bytes = PublishForm.limitScenario(name,
+                    readLimited(ctx.bodyInputStream(), settings.maxPublishBytes(), "a published file"));
+            ChangeSet changes = new ChangeSet().put(name, bytes).message(ctx.header("X-Message"));
+            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
         routes.delete(DOMAIN + "/files/{name}", ctx -> {
-            String publisher = authorize(ctx);
+            Caller caller = authorize(ctx, AccessRole.PUBLISHER, "delete files");
+            String base = base(ctx);
             ChangeSet changes = new ChangeSet().delete(ctx.pathParam("name")).message(ctx.header("X-Message"));
-            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, publisher));
+            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
         routes.post(DOMAIN + "/publish", ctx -> {
-            String publisher = authorize(ctx);
-            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), multipart(ctx), publisher));
+            Caller caller = authorize(ctx, AccessRole.EDITOR, "publish files");
+            String base = base(ctx);
+            ChangeSet changes = PublishForm.read(ctx.header("Content-Type"), ctx.bodyInputStream(),
+                    ctx.req().getContentLengthLong(), settings.maxPublishBytes());
+            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
         routes.post(DOMAIN + "/rollback", ctx -> {
-            String publisher = authorize(ctx);
+            Caller caller = authorize(ctx, AccessRole.PUBLISHER, "roll back");
+            String base = base(ctx);
             RollbackRequest request = JsonBody.readAs(ctx, settings.maxBodyBytes(), RollbackRequest.class);
-            ApiServer.writeJson(ctx, 200, manager.rollback(ctx.pathParam("domain"), request.version(), publisher));
+            if (request == null || request.version() == null || request.version().isBlank()) {
+                throw new InvalidRequestException("version", "name the version to roll back to: {\"version\": \"...\"}");
+            }
+            ApiServer.writeJson(ctx, 200, manager.rollback(ctx.pathParam("domain"), request.version(), caller, base));
         });
         routes.get(DOMAIN + "/history", ctx -> {
-            List<HistoryEntry> newestFirst = new ArrayList<>(manager.history(ctx.pathParam("domain")));
+            String domain = ctx.pathParam("domain");
+            ctx.header("ETag", "\"" + manager.baseVersion(domain) + "\"");
+            List<HistoryEntry> newestFirst = new ArrayList<>(manager.history(domain));
             Collections.reverse(newestFirst);
             ApiServer.writeJson(ctx, 200, newestFirst);
         });
     }
 
-    /** {@code POST .../publish}: multipart parts with a file name are files; fields {@code delete} and {@code message}. */
-    private ChangeSet multipart(Context ctx) throws IOException {
-        String type = ctx.header("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            throw new smos.failure.UnsupportedMediaTypeException("publish several files as multipart/form-data: one part per file, fields 'delete' and 'message'");
-        }
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > settings.maxPublishBytes()) {
-            throw new smos.failure.LimitExceededException("a publish may be at most " + settings.maxPublishBytes() + " bytes");
-        }
-        ChangeSet changes = new ChangeSet();
-        for (UploadedFile file : ctx.uploadedFiles()) {
-            try (InputStream in = file.content()) {
-                changes.put(file.filename(), readLimited(in, settings.maxPublishBytes()));
-            }
-        }
-        for (String name : ctx.formParams("delete")) {
-            changes.delete(name);
-        }
-        changes.message(ctx.formParam("message"));
-        return changes;
-    }
-
-    /** The publisher of a valid bearer token; 403 when publishing is off, 401 without a valid token. */
-    private String authorize(Context ctx) {
+    /** The caller of a valid bearer token whose role allows {@code what}; 403 when publishing is off. */
+    private Caller authorize(Context ctx, AccessRole needed, String what) {
         if (!settings.tokens().enabled()) {
-            throw new smos.failure.ForbiddenException("no publish token is configured: start the service with SMOS_PUBLISH_TOKEN or --token-file");
+            throw new ForbiddenException("no publish token is configured: start the service with SMOS_PUBLISH_TOKEN or --token-file");
         }
-        return Access.publisher(ctx, settings.tokens());
+        return Access.caller(ctx, settings.tokens(), needed, what);
     }
 
-    static byte[] readLimited(InputStream in, long max) throws IOException {
+    /**
+     * The version the change replaces, from {@code If-Match: "<version>"}; 428 without one. A change
+     * built on another version than the one serving is refused by the manager (409).
+     */
+    static String base(Context ctx) {
+        String header = ctx.header("If-Match");
+        String domain = ctx.pathParam("domain");
+        if (header == null || header.isBlank()) {
+            throw new PreconditionRequiredException("say which version this change replaces: send If-Match: \"<version>\" "
+                    + "with the version serving now (the ETag of GET /api/v1/domains/" + domain + "/history); "
+                    + "smos publish and smos rollback send it for you. Nothing changed.");
+        }
+        String tag = header.strip();
+        if (tag.equals("*")) {
+            throw new PreconditionRequiredException("If-Match: * does not say which version this change replaces: send "
+                    + "If-Match: \"<version>\" with the ETag of GET /api/v1/domains/" + domain + "/history. Nothing changed.");
+        }
+        if (tag.startsWith("W/")) {
+            throw new InvalidChangeException("If-Match takes the version as a strong entity tag, \"<version>\", not " + tag);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        if (!tag.matches("[A-Za-z0-9]{1,64}")) {
+            throw new InvalidChangeException("If-Match names one version, as in If-Match: \"857eb449c949\"; not " + header.strip());
+        }
+        return tag;
+    }
+
+    static byte[] readLimited(InputStream in, long max, String what) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > max) {
-                throw new smos.failure.LimitExceededException("a published file may be at most " + max + " bytes");
+                throw new LimitExceededException(what + " may be at most " + max + " bytes");
             }
             out.write(buffer, 0, n);
         }

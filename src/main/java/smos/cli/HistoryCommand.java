@@ -19,7 +19,7 @@ final class HistoryCommand implements Callable<Integer> {
     String domain;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (domain == null) {
             System.err.println("error: name a DOMAIN, or 'check' to verify the history on disk");
             return 2;

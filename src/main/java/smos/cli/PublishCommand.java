@@ -32,6 +32,11 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = {"-m", "--message"}, description = "Why: kept in the history.")
     String message;
 
+    @Option(names = "--base", paramLabel = "VERSION",
+            description = "The version this change replaces (default: the version serving now). If another "
+                    + "version serves by the time the change arrives, nothing changes and the server says which.")
+    String base;
+
     @Override
     public Integer call() throws Exception {
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -39,7 +44,11 @@ final class PublishCommand implements Callable<Integer> {
         if (message != null) {
             fields.put("message", List.of(message));
         }
-        ServerClient.Answer answer = client.postMultipart("/api/v1/domains/" + domain + "/publish", files, fields);
+        String replaces = client.base(domain, base);
+        if (replaces == null) {
+            return 1;
+        }
+        ServerClient.Answer answer = client.postMultipart("/api/v1/domains/" + domain + "/publish", files, fields, replaces);
         if (!answer.ok()) {
             ServerClient.printProblem(answer);
             return 1;

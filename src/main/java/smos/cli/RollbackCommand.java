@@ -2,6 +2,7 @@ package smos.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.Map;
@@ -19,9 +20,18 @@ final class RollbackCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "VERSION")
     String version;
 
+    @Option(names = "--base", paramLabel = "VERSION",
+            description = "The version the rollback replaces (default: the version serving now).")
+    String base;
+
     @Override
     public Integer call() throws Exception {
-        ServerClient.Answer answer = client.postJson("/api/v1/domains/" + domain + "/rollback", Map.of("version", version));
+        String replaces = client.base(domain, base);
+        if (replaces == null) {
+            return 1;
+        }
+        ServerClient.Answer answer = client.postJson("/api/v1/domains/" + domain + "/rollback", Map.of("version", version),
+                replaces);
         if (!answer.ok()) {
             ServerClient.printProblem(answer);
             return 1;

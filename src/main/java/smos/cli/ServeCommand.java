@@ -13,7 +13,6 @@ import smos.publish.LocalRuleStore;
 import smos.publish.RuleWatcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,13 +40,19 @@ final class ServeCommand implements Callable<Integer> {
     Path history;
 
     @Option(names = "--token-file", paramLabel = "FILE", defaultValue = "${env:SMOS_PUBLISH_TOKEN_FILE}",
-            description = "File of publish tokens, one per line, optionally name=token "
-                    + "(default: $SMOS_PUBLISH_TOKEN_FILE; or one token in $SMOS_PUBLISH_TOKEN).")
+            description = "File of tokens, one per line: name:role=token, role viewer, editor or publisher; "
+                    + "read again when it changes (default: $SMOS_PUBLISH_TOKEN_FILE; or one publisher token in "
+                    + "$SMOS_PUBLISH_TOKEN).")
     Path tokenFile;
 
     @Option(names = "--protect-reads", defaultValue = "${env:SMOS_PROTECT_READS:-false}",
             description = "Require the token on decision and read endpoints too (default: off; /health stays open).")
     boolean protectReads;
+
+    @Option(names = "--gate-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Longest time the gate (compile, checks, scenarios) may take for a published version; "
+                    + "past it the version is refused and its evaluation stopped (default: ${DEFAULT-VALUE}).")
+    double gateTimeoutSeconds;
 
     @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Watch rules/, decision-tables/ and scenarios/ and reload changed domains (default: on; --no-watch turns it off).")
@@ -88,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         Path historyDir = LocalRuleStore.historyDir(dir, history);
         Tokens tokens = tokens();
         Services.Running running = Services.start(dir, historyDir);
+        running.manager().gateTimeout(Duration.ofMillis(Math.round(gateTimeoutSeconds * 1000)));
         for (RuleProblem problem : running.service().problems()) {
             System.err.println("problem: " + problem);
         }
@@ -144,12 +150,17 @@ final class ServeCommand implements Callable<Integer> {
         return running.registry().domains().stream().map(DecisionDomain::id).toList();
     }
 
-    /** Tokens from the token file, else from $SMOS_PUBLISH_TOKEN; never a default. */
+    /** Tokens from the token file (read again when it changes), else from $SMOS_PUBLISH_TOKEN; never a default. */
     private Tokens tokens() throws IOException {
         if (tokenFile != null) {
-            return Tokens.parse(Files.readAllLines(tokenFile));
+            return Tokens.watching(tokenFile);
         }
         String token = System.getenv("SMOS_PUBLISH_TOKEN");
-        return token == null || token.isBlank() ? Tokens.none() : Tokens.of(Map.of("token", token.strip()));
+        if (token == null || token.isBlank()) {
+            return Tokens.none();
+        }
+        System.err.println("note: SMOS_PUBLISH_TOKEN is the token of 'token' with the role publisher; "
+                + "a token file (--token-file, lines name:role=token) gives each holder a name and a role");
+        return Tokens.of(Map.of("token", token.strip()));
     }
 }

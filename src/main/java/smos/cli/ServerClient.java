@@ -31,15 +31,21 @@ final class ServerClient {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** An answer: status and body as JSON. */
-    record Answer(int status, JsonNode body) {
+    /** An answer: status, body as JSON, and the {@code ETag} it carried (null without one). */
+    record Answer(int status, JsonNode body, String etag) {
         boolean ok() {
             return status / 100 == 2;
         }
     }
 
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    /** A read; with the token when one is configured, so that it also works when the server protects reads. */
+    Answer get(String path) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        String token = token();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     /** A read that needs a token (the decision log). */
@@ -54,7 +60,7 @@ final class ServerClient {
                     .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.InputStream in = response.body()) {
                 if (response.statusCode() / 100 != 2) {
-                    printProblem(new Answer(response.statusCode(), Json.mapper().readTree(in.readAllBytes())));
+                    printProblem(new Answer(response.statusCode(), Json.mapper().readTree(in.readAllBytes()), null));
                     return response.statusCode();
                 }
                 in.transferTo(out);
@@ -68,14 +74,36 @@ final class ServerClient {
         }
     }
 
-    Answer postJson(String path, Object body) throws IOException {
+    /**
+     * The version a change to {@code domain} replaces: {@code base} when given (--base), else the version
+     * serving now, read from the ETag of the domain's history. Null, with the problem printed, when the
+     * server cannot say.
+     */
+    String base(String domain, String base) throws IOException {
+        if (base != null) {
+            return base;
+        }
+        Answer history = get("/api/v1/domains/" + domain + "/history");
+        if (!history.ok() || history.etag() == null) {
+            if (history.ok()) {
+                System.err.println("failed: the server does not say which version of " + domain + " serves; give it with --base");
+            } else {
+                printProblem(history);
+            }
+            return null;
+        }
+        return history.etag().replaceAll("^(W/)?\"|\"$", "");
+    }
+
+    Answer postJson(String path, Object body, String base) throws IOException {
         return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("If-Match", "\"" + base + "\"")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))));
     }
 
-    /** multipart/form-data: one part per file, plus plain fields. */
-    Answer postMultipart(String path, List<Path> files, Map<String, List<String>> fields) throws IOException {
+    /** multipart/form-data: one part per file, plus plain fields; the change replaces version {@code base}. */
+    Answer postMultipart(String path, List<Path> files, Map<String, List<String>> fields, String base) throws IOException {
         String boundary = "smos-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Path file : files) {
@@ -92,6 +120,7 @@ final class ServerClient {
         }
         write(body, "--" + boundary + "--\r\n");
         return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("If-Match", "\"" + base + "\"")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
@@ -113,6 +142,7 @@ final class ServerClient {
             for (String line : Files.readAllLines(tokenFile)) {
                 String t = line.strip();
                 if (!t.isEmpty() && !t.startsWith("#")) {
+                    // name:role=token, name=token or a bare token, as the server reads its token file
                     return t.contains("=") ? t.substring(t.indexOf('=') + 1).strip() : t;
                 }
             }
@@ -131,7 +161,7 @@ final class ServerClient {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null));
         } catch (ConnectException e) {
             throw new IllegalArgumentException("no SMOS server at " + server + " (start one with: smos serve)");
         } catch (IOException e) {

@@ -57,7 +57,7 @@ public final class Evaluator {
                 }
             }
             session.getAgenda().getAgendaGroup(stages.get(i)).setFocus();
-            int fired = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
+            int fired = EvaluationStop.fire(session, MAX_FIRINGS_PER_STAGE);
             if (fired >= MAX_FIRINGS_PER_STAGE) {
                 throw new RuleLoopException("the rules of " + domain.id() + " fired " + fired
                         + " times in stage " + stages.get(i) + " and were stopped");

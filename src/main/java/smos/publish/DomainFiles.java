@@ -2,6 +2,7 @@ package smos.publish;
 
 import smos.engine.DomainLayout;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,13 @@ public final class DomainFiles {
     public static String pathFor(String domain, String name) {
         if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new InvalidChangeException("'" + name + "' is not a plain file name (letters, digits, . _ -)");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && !name.substring(dot).equals(lower.substring(dot))) {
+            // the folders are read by lower-case extension: x.XLSX would be written and never read
+            throw new InvalidChangeException("'" + name + "': extensions are lower case; name the file "
+                    + name.substring(0, dot) + lower.substring(dot));
         }
         return DomainLayout.kindOfName(name).map(kind -> DomainLayout.pathOf(domain, kind, name))
                 .orElseThrow(() -> new InvalidChangeException(

@@ -36,6 +36,7 @@ public final class RuleSetManager {
     private final Gate gate;
     private final RuleStore store;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile GateTimer gateTimer = new GateTimer(GateTimer.DEFAULT_LIMIT);
 
     public RuleSetManager(DomainRegistry registry, Gate gate, RuleStore store) {
         this.registry = registry;
@@ -184,18 +185,22 @@ public final class RuleSetManager {
         });
     }
 
-    /** {@link #publish(String, ChangeSet, String, String)} without naming the base version. */
+    /**
+     * In process, for a publisher, without a base check; over HTTP every change names its base
+     * ({@link #publish(String, ChangeSet, Caller, String)}).
+     */
     public PublishResult publish(String id, ChangeSet changes, String publisher) {
-        return publish(id, changes, publisher, null);
+        return publish(id, changes, Caller.publisher(publisher), null);
     }
 
     /**
      * Publishes files (and deletions) as one new version built on the version serving now: the changed
      * bundle is gated in memory; on success the store records it (files, history entry, gate record)
-     * and it is swapped in; on failure nothing changes. {@code expectedBase}, when given, must be the
-     * version serving now, or the publish is a {@link ConflictException}.
+     * and it is swapped in; on failure nothing changes. The caller's role must allow the change, and
+     * {@code expectedBase}, when given, must be the version serving now ({@link BaseVersion}, a 409):
+     * both are checked under the domain's lock, before the gate, so nothing else goes live in between.
      */
-    public PublishResult publish(String id, ChangeSet changes, String publisher, String expectedBase) {
+    public PublishResult publish(String id, ChangeSet changes, Caller caller, String expectedBase) {
         DecisionDomain<?, ?> domain = domain(id);
         if (changes.isEmpty()) {
             throw new InvalidChangeException("nothing to publish: give at least one file or deletion");
@@ -204,22 +209,25 @@ public final class RuleSetManager {
             CompiledRuleSet active = activeMatching(id, expectedBase);
             DomainBundle base = active != null ? active.bundle() : store.working(id);
             Map<String, byte[]> puts = new HashMap<>();
-            changes.puts().forEach((name, bytes) -> puts.put(DomainFiles.pathFor(id, name), bytes));
+            changes.puts().forEach((name, bytes) ->
+                    puts.put(FileSpelling.check(base.files().keySet(), DomainFiles.pathFor(id, name)), bytes));
             java.util.Set<String> deletes = new java.util.LinkedHashSet<>();
             for (String name : changes.deletes()) {
-                String path = DomainFiles.pathFor(id, name);
+                String path = FileSpelling.check(base.files().keySet(), DomainFiles.pathFor(id, name));
                 if (!base.files().containsKey(path)) {
                     throw new InvalidChangeException("there is no file " + name + " in domain " + id + " to delete");
                 }
                 deletes.add(path);
             }
-            return bringLive(domain, active, base.with(puts, deletes), "publish", publisher, changes.message());
+            DomainBundle proposed = base.with(puts, deletes);
+            EditRights.checkPublish(caller, id, activeSources(id), proposed.sources(), changes.deletes());
+            return bringLive(domain, active, proposed, "publish", caller.name(), changes.message());
         });
     }
 
-    /** {@link #rollback(String, String, String, String)} without naming the base version. */
+    /** In process, for a publisher, without a base check. */
     public PublishResult rollback(String id, String version, String publisher) {
-        return rollback(id, version, publisher, null);
+        return rollback(id, version, Caller.publisher(publisher), null);
     }
 
     /**
@@ -227,8 +235,10 @@ public final class RuleSetManager {
      * The newest intact entry of that version is used; when every entry of it is damaged, a
      * {@link DamagedHistoryException} names the entry and the damage.
      */
-    public PublishResult rollback(String id, String version, String publisher, String expectedBase) {
+    public PublishResult rollback(String id, String version, Caller caller, String expectedBase) {
         DecisionDomain<?, ?> domain = domain(id);
+        EditRights.checkRollback(caller, id);
+        String publisher = caller.name();
         return locked(id, () -> {
             CompiledRuleSet active = activeMatching(id, expectedBase);
             List<HistoryEntry> entries = store.history(id);
@@ -256,20 +266,39 @@ public final class RuleSetManager {
         return store.history(id);
     }
 
+    /** The version a change must name as its base now ({@link BaseVersion#NOTHING_SERVES} when none serves). */
+    public String baseVersion(String id) {
+        domain(id);
+        return BaseVersion.of(activeVersion(id));
+    }
+
+    /** How long the gate may take before a version is refused ({@code --gate-timeout}). */
+    public RuleSetManager gateTimeout(java.time.Duration limit) {
+        this.gateTimer = new GateTimer(limit);
+        return this;
+    }
+
+    private String activeVersion(String id) {
+        return registry.state(id).map(DomainState::active).map(CompiledRuleSet::version).orElse(null);
+    }
+
+    /** What serves now, to tell an editor's value changes from code changes; the working files if nothing serves. */
+    private smos.engine.DomainSources activeSources(String id) {
+        return registry.state(id).map(DomainState::active).map(CompiledRuleSet::sources)
+                .orElseGet(() -> store.working(id).sources());
+    }
+
+    /** What serves now, when {@code expectedBase} is it (or not given); a 409 otherwise. */
     private CompiledRuleSet activeMatching(String id, String expectedBase) {
         CompiledRuleSet active = registry.state(id).map(DomainState::active).orElse(null);
-        String serving = active == null ? null : active.version();
-        if (expectedBase != null && !expectedBase.equals(serving)) {
-            throw new ConflictException("the change names version " + expectedBase + " of " + id + " as its base, but "
-                    + (serving == null ? "no version" : "version " + serving) + " serves now; nothing changed");
-        }
+        BaseVersion.check(id, expectedBase, active == null ? null : active.version());
         return active;
     }
 
     private PublishResult bringLive(DecisionDomain<?, ?> domain, CompiledRuleSet active, DomainBundle proposed,
                                     String action, String publisher, String message) {
         String id = domain.id();
-        Gate.Verdict verdict = gate.check(domain, proposed, action);
+        Gate.Verdict verdict = gateTimer.check(id, () -> gate.check(domain, proposed, action));
         if (!verdict.passed()) {
             throw new ChangeRejectedException("version " + verdict.version() + " of " + id
                     + " was not published: it does not compile or its scenarios fail; nothing changed",

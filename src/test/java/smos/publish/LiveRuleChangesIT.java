@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import smos.request.Json;
 import smos.testing.SmosProcess;
+import smos.testing.ReturnsChanges;
 import smos.testing.TestHomes;
 import smos.testing.Workbooks;
 
@@ -76,25 +77,13 @@ class LiveRuleChangesIT {
     // ---- the fee-rate change a business user makes, and the expectations it changes
 
     /** The shipped workbook with the opened-unit restocking fee rate set to {@code rate}. */
-    private byte[] policyWithFee(double rate) throws IOException {
-        Path copy = work.resolve("policy-" + rate + ".xlsx");
-        Files.copy(TestHomes.REPO.resolve(POLICY), copy, StandardCopyOption.REPLACE_EXISTING);
-        String cell = Workbooks.cellOf(copy, "Outcome", "ChangedMindOpenedIsRefundedLessFee", "Restocking fee rate");
-        Workbooks.set(copy, "Outcome", cell, rate);
-        return Files.readAllBytes(copy);
+    private byte[] policyWithFee(double rate) {
+        return ReturnsChanges.policyWithFee(work, rate);
     }
 
     /** The change-of-mind scenarios with the opened-unit expectations of a 20% fee, worked out by hand. */
-    private static byte[] scenariosForTwentyPercent() throws IOException {
-        String text = Files.readString(TestHomes.REPO.resolve(CHANGE_OF_MIND));
-        text = text.replace("restockingFee: 30.00          # 199.99 x 0.15 = 29.9985, rounded half up to cents\n      refundAmount: 169.99",
-                "restockingFee: 40.00          # 199.99 x 0.20 = 39.998\n      refundAmount: 159.99");
-        text = text.replace("restockingFee: 37.35          # 249.00 x 0.15\n      refundAmount: 211.65",
-                "restockingFee: 49.80          # 249.00 x 0.20\n      refundAmount: 199.20");
-        text = text.replace("restockingFee: 0.02           # 0.10 x 0.15 = 0.015\n      refundAmount: 0.08",
-                "restockingFee: 0.02           # 0.10 x 0.20 = 0.020\n      refundAmount: 0.08");
-        assertTrue(text.contains("159.99") && text.contains("199.20"), "the scenario text changed; update this test");
-        return text.getBytes(StandardCharsets.UTF_8);
+    private static byte[] scenariosForTwentyPercent() {
+        return ReturnsChanges.scenariosForTwentyPercent();
     }
 
     /** Saves the way Excel does: write a temporary file next to the target, then rename it over the target. */
@@ -143,8 +132,21 @@ class LiveRuleChangesIT {
         throw new AssertionError("no returns entry in /api/v1/rulesets");
     }
 
+    /** The If-Match of a change built on the version serving now: the ETag of the history. */
+    private String base() {
+        try {
+            return http.send(request("/api/v1/domains/returns/history").GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on the history"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Reply putFile(String name, byte[] bytes, String token) {
-        HttpRequest.Builder request = request("/api/v1/domains/returns/files/" + name)
+        HttpRequest.Builder request = request("/api/v1/domains/returns/files/" + name).header("If-Match", base())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -166,7 +168,7 @@ class LiveRuleChangesIT {
                 .append(message).append("\r\n--").append(boundary).append("--\r\n");
         parts.add(head.toString().getBytes(StandardCharsets.UTF_8));
         return send(request("/api/v1/domains/returns/publish")
-                .header("Authorization", "Bearer " + TOKEN)
+                .header("Authorization", "Bearer " + TOKEN).header("If-Match", base())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
     }
@@ -358,6 +360,7 @@ class LiveRuleChangesIT {
 
         // rollback restores the previous bytes exactly
         Reply rolled = send(request("/api/v1/domains/returns/rollback").header("Authorization", "Bearer " + TOKEN)
+                .header("If-Match", base())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"version\": \"" + version + "\"}")));
         assertEquals(200, rolled.status(), rolled.body()::toString);
