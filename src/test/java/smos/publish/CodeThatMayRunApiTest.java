@@ -176,4 +176,21 @@ class CodeThatMayRunApiTest {
         assertEquals("D" + (table.ruleTableRow() + 3), problem.path("cell").asText(), "the action's code cell");
         stillDeciding();
     }
+
+    @Test
+    void refusedCodeOnDiskAtStartUpIsNotServedAndTheLastGoodVersionServes() throws Exception {
+        String good = smos.engine.DomainSources.scan(home, "returns").version();
+        Files.writeString(home.resolve("rules/returns/evil.drl"), drl("TouchAtStartUp",
+                "Runtime.getRuntime().exec(new String[] {\"touch\", \"%MARKER%\"});"));
+
+        DomainRegistry restarted = new DomainRegistry(home, DomainRegistry.discover());
+        DecisionService service = new DecisionService(restarted, Map::of);
+        new RuleSetManager(restarted, new Gate(restarted, service), new History(dir.resolve("history"))).start();
+
+        smos.engine.DomainState returns = restarted.state("returns").orElseThrow();
+        assertEquals(good, returns.active().version(), "serves the version it served before the restart");
+        assertTrue(returns.lastRejection().problems().stream().anyMatch(p -> p.message().contains("TouchAtStartUp")
+                && p.message().contains("java.lang.Runtime.exec")), returns.lastRejection().problems().toString());
+        assertFalse(Files.exists(marker), "the refused code ran at start-up");
+    }
 }

@@ -19,20 +19,24 @@ final class CodePolicy {
             "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
             "java.lang.Character", "java.lang.Number", "java.lang.Math", "java.lang.StrictMath",
             "java.lang.Comparable", "java.lang.CharSequence", "java.lang.Enum", "java.lang.StringBuilder",
-            "java.lang.Iterable", "java.lang.ArithmeticException", "java.lang.IllegalArgumentException",
-            "java.lang.IllegalStateException");
+            "java.lang.Iterable", "java.lang.Exception", "java.lang.RuntimeException", "java.lang.ArithmeticException",
+            "java.lang.IllegalArgumentException", "java.lang.IllegalStateException");
     private static final Set<String> MATH = Set.of("java.math.BigDecimal", "java.math.BigInteger",
             "java.math.MathContext", "java.math.RoundingMode");
-    /** Collections are values an accumulate hands over (collectList, collectSet): read, never built up or changed. */
+    /**
+     * Collections are values an accumulate hands over (collectList, collectSet), and Optional a value a
+     * domain method may return: read, never built up or changed.
+     */
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Map",
             "java.util.Map$Entry", "java.util.Collection", "java.util.Iterator", "java.util.Objects",
-            "java.util.Collections");
+            "java.util.Collections", "java.util.Optional");
     private static final Set<String> COLLECTION_READS = Set.of("size", "isEmpty", "contains", "containsAll",
             "containsKey", "containsValue", "get", "getOrDefault", "indexOf", "lastIndexOf", "iterator", "hasNext",
             "next", "keySet", "values", "entrySet", "getKey", "getValue", "equals", "hashCode", "toString", "of",
             "copyOf", "subList", "hash", "isNull", "nonNull", "requireNonNull", "requireNonNullElse", "compare",
             "emptyList", "emptySet", "emptyMap", "unmodifiableList", "unmodifiableSet", "unmodifiableMap",
-            "unmodifiableCollection", "singletonList", "singleton", "max", "min", "frequency");
+            "unmodifiableCollection", "singletonList", "singleton", "max", "min", "frequency", "isPresent", "orElse",
+            "ofNullable", "empty");
     /** Object's value methods; getClass is reflection and wait/notify are threads. */
     private static final Set<String> OBJECT_MEMBERS = Set.of("<init>", "equals", "hashCode", "toString");
     /**
@@ -111,6 +115,9 @@ final class CodePolicy {
         }
         if (owner.equals("java.lang.Object") && !OBJECT_MEMBERS.contains(member)) {
             return "outside Object's value methods";
+        }
+        if (owner.startsWith("java.lang.") && owner.endsWith("Exception") && !member.equals("<init>") && !member.equals("getMessage")) {
+            return "an exception is thrown or caught, not printed or inspected";
         }
         if (COLLECTIONS.contains(owner) && !COLLECTION_READS.contains(member)) {
             return "changes a collection: rules read collections, never change them";
