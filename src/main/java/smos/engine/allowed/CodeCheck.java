@@ -78,7 +78,7 @@ public final class CodeCheck {
         CodePolicy withDeclared = policy.withGenerated(declared);
         List<RuleProblem> problems = new ArrayList<>();
         parsed.forEach((path, pkg) -> {
-            for (DrlCheck.Finding f : DrlCheck.check(pkg, withDeclared, loader)) {
+            for (DrlCheck.Finding f : DrlCheck.check(pkg, texts.get(path), withDeclared, loader)) {
                 problems.add(problem(path, f.rule(), f.where(), f.line(), f.use().what(), f.use().why()));
             }
         });

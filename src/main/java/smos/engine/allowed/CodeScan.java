@@ -31,8 +31,11 @@ final class CodeScan {
         MVEL_BLOCK
     }
 
-    /** What code uses that it may not, and why: {@code java.lang.Runtime.exec}, "outside the classes rules may use". */
-    record Use(String what, String why) {
+    /**
+     * What code uses that it may not, and why: {@code java.lang.Runtime.exec}, "outside the classes rules
+     * may use"; {@code line} counts from the first line of the code (0 for the first).
+     */
+    record Use(String what, String why, int line) {
     }
 
     private record Token(String text, char kind, int at) {
@@ -60,6 +63,8 @@ final class CodeScan {
     private final CodePolicy policy;
     private final Kind kind;
     private final Map<String, Use> found = new LinkedHashMap<>();
+    private String code = "";
+    private int at;
 
     private CodeScan(TypeNames types, CodePolicy policy, Kind kind) {
         this.types = types;
@@ -76,10 +81,17 @@ final class CodeScan {
     }
 
     private void note(String what, String why) {
-        found.putIfAbsent(what, new Use(what, why));
+        int line = 0;
+        for (int i = 0; i < Math.min(at, code.length()); i++) {
+            if (code.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        found.putIfAbsent(what, new Use(what, why, line));
     }
 
     private void run(String code) {
+        this.code = code;
         if (kind == Kind.JAVA_BLOCK && code.contains("\\u")) {
             note("\\u escape", "the Java compiler reads unicode escapes as code; write the character itself");
         }
@@ -89,6 +101,7 @@ final class CodeScan {
         }
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            at = t.at();
             if (t.kind() == 'p') {
                 checkOperator(code, tokens, i);
                 continue;

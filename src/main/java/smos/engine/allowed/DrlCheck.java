@@ -71,12 +71,14 @@ final class DrlCheck {
     private final CodePolicy policy;
     private final ClassLoader loader;
     private final List<Finding> findings = new ArrayList<>();
+    private final String source;
     private TypeNames types;
     private String packageDialect = "java";
 
-    private DrlCheck(CodePolicy policy, ClassLoader loader) {
+    private DrlCheck(CodePolicy policy, ClassLoader loader, String source) {
         this.policy = policy;
         this.loader = loader;
+        this.source = source;
     }
 
     static PackageDescr parse(String drl) throws Unreadable {
@@ -104,8 +106,8 @@ final class DrlCheck {
         return names;
     }
 
-    static List<Finding> check(PackageDescr pkg, CodePolicy policy, ClassLoader loader) {
-        DrlCheck check = new DrlCheck(policy, loader);
+    static List<Finding> check(PackageDescr pkg, String source, CodePolicy policy, ClassLoader loader) {
+        DrlCheck check = new DrlCheck(policy, loader, source);
         check.run(pkg);
         return check.findings;
     }
@@ -305,14 +307,38 @@ final class DrlCheck {
     }
 
     private void code(String rule, String where, int line, String text, Kind kind) {
-        for (Use use : CodeScan.scan(text, kind, types, policy)) {
-            findings.add(new Finding(rule, where, line, use));
+        List<Use> uses = CodeScan.scan(text, kind, types, policy);
+        int first = uses.isEmpty() ? line : firstLine(text, line);
+        for (Use use : uses) {
+            findings.add(new Finding(rule, where, first > 0 ? first + use.line() : first, use));
         }
+    }
+
+    /** The line the code text starts on: found in the file from the line its element starts on. */
+    private int firstLine(String text, int line) {
+        if (line <= 0 || text == null || text.isEmpty()) {
+            return line;
+        }
+        int from = 0;
+        for (int l = 1; l < line && from >= 0; l++) {
+            from = source.indexOf('\n', from) + 1;
+        }
+        int found = from > 0 || line == 1 ? source.indexOf(text, from) : -1;
+        if (found < 0) {
+            return line;
+        }
+        int result = line;
+        for (int i = from; i < found; i++) {
+            if (source.charAt(i) == '\n') {
+                result++;
+            }
+        }
+        return result;
     }
 
     private void refuse(String rule, String where, BaseDescr descr, String what, String why) {
         if (why != null) {
-            findings.add(new Finding(rule, where, descr == null ? -1 : descr.getLine(), new Use(what, why)));
+            findings.add(new Finding(rule, where, descr == null ? -1 : descr.getLine(), new Use(what, why, 0)));
         }
     }
 }

@@ -68,7 +68,7 @@ class CodeThatMayRunTest {
 
         RuleProblem problem = refused(result, "java.lang.Runtime.exec");
         assertEquals("rules/echo/echo.drl", problem.file());
-        assertEquals(8, problem.line(), "the consequence starts on line 8");
+        assertEquals(9, problem.line(), "the call is on line 9");
         assertTrue(problem.message().startsWith("rule Evil may not use java.lang.Runtime.exec"), problem.message());
     }
 
@@ -150,7 +150,23 @@ class CodeThatMayRunTest {
 
         RuleProblem problem = refused(result, "java.lang.Runtime.exec");
         assertTrue(problem.message().startsWith("function shout may not use"), problem.message());
-        assertEquals(4, problem.line());
+        assertEquals(6, problem.line(), "the call is on line 6");
+    }
+
+    @Test
+    void mvelConsequencesAndDeclaredTypesAreReadToo() throws Exception {
+        refused(compileEcho(rule("    $f: Fact()", "    System.exit(3);").replace("ruleflow-group \"echo\"",
+                "ruleflow-group \"echo\"\n    dialect \"mvel\"")), "java.lang.System.exit");
+        refused(compileEcho(rule("    $f: Fact(this.getClass().getClassLoader() != null)", "    $f.setAnswer(\"x\");")), "getClass");
+        refused(compileEcho("""
+                package smos.testing.echo;
+                import smos.testing.EchoDomain.Fact;
+
+                declare Note
+                    text : String = String.valueOf(Runtime.getRuntime().exec("true"))
+                end
+                """ + rule("    $f: Fact()", "    $f.setAnswer(\"x\");").substring(rule("", "").indexOf("rule \""))),
+                "java.lang.Runtime.exec");
     }
 
     @Test
