@@ -14,6 +14,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
+import smos.engine.allowed.CodeCheck;
 import smos.engine.table.GeneratedDrl;
 import smos.engine.table.TableDrlGenerator;
 import smos.engine.table.TableValidator;
@@ -82,6 +83,13 @@ public final class DomainCompiler {
         if (!problems.isEmpty()) {
             return CompileResult.failed(bundle, problems);
         }
+        // the code a rule may run is checked on its text before Drools builds anything, and on its
+        // compiled classes before they become a rule base: refused code never runs (docs/decision-tables.md)
+        CodeCheck codeCheck = CodeCheck.of(domain, classLoader);
+        problems.addAll(codeCheck.source(drlFiles, List.copyOf(generated.values()), workbooks));
+        if (!problems.isEmpty()) {
+            return CompileResult.failed(sources, problems);
+        }
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
@@ -98,6 +106,7 @@ public final class DomainCompiler {
 
         Map<String, RuleOrigin> origins = origins(drlFiles, generated);
         checkStages(domain, builder.getKnowledgePackages(), origins, problems);
+        problems.addAll(codeCheck.compiled(builder.getKnowledgePackages(), origins));
         if (!problems.isEmpty()) {
             return CompileResult.failed(bundle, problems);
         }
