@@ -1,18 +1,16 @@
 package smos.checks;
 
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import smos.engine.DomainSources;
 import smos.engine.RuleProblem;
 import smos.engine.SourceFile;
 import smos.engine.table.CellText;
+import smos.engine.table.NormalisedWorkbook;
 import smos.engine.table.RuleTableModel;
 import smos.engine.table.SheetModel;
 import smos.engine.table.WorkbookModel;
 import smos.engine.table.WorkbookReader;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -26,7 +24,10 @@ import java.util.List;
 public final class SpreadsheetChecks {
     private static final List<TableCheck> TABLE_CHECKS = List.of(
             new EmptyTableCheck(), new BlankRowCheck(), new HiddenRowCheck(), new OutsideColumnsCheck(),
-            new QuotesAndSpacesCheck(), new NumbersAsTextCheck(), new ColumnFitCheck(), new TableLogicCheck());
+            new QuotesAndSpacesCheck(), new NumbersAsTextCheck(), new ColumnFitCheck(), new MergedDataCheck(),
+            new TableLogicCheck());
+    static final String SKIPPED_SHEET = "skipped-sheet";
+    static final String IGNORED_FILE = "ignored-file";
 
     private final ClassLoader loader;
 
@@ -42,6 +43,10 @@ public final class SpreadsheetChecks {
     public List<Finding> check(DomainSources sources) {
         Findings findings = new Findings();
         RuleNameCheck names = new RuleNameCheck();
+        for (String ignored : sources.ignored()) {
+            findings.warning(IGNORED_FILE, ignored, null, List.of(), "not a rule file, so SMOS does not read it: decision"
+                    + " tables are .xlsx or .xls workbooks in decision-tables/<domain>, DRL files .drl in rules/<domain>.");
+        }
         for (SourceFile file : sources.files()) {
             if (file.kind() == SourceFile.Kind.DECISION_TABLE) {
                 checkWorkbook(file.path(), file.bytes(), names, findings);
@@ -58,7 +63,15 @@ public final class SpreadsheetChecks {
     }
 
     private void checkWorkbook(String file, byte[] bytes, RuleNameCheck names, Findings findings) {
-        WorkbookModel model = WorkbookReader.read(file, bytes);
+        try (NormalisedWorkbook workbook = NormalisedWorkbook.open(file, bytes)) {
+            checkWorkbook(file, workbook, names, findings);
+        } catch (IOException | RuntimeException e) {
+            findings.error("unreadable", file, null, List.of(), "cannot be opened as an .xlsx or .xls workbook: " + e.getMessage());
+        }
+    }
+
+    private void checkWorkbook(String file, NormalisedWorkbook workbook, RuleNameCheck names, Findings findings) {
+        WorkbookModel model = WorkbookReader.read(file, workbook);
         for (RuleProblem problem : model.problems()) {
             findings.error("unreadable", file, problem.sheet(), problem.cell() == null ? List.of() : List.of(problem.cell()),
                     problem.message());
@@ -66,11 +79,15 @@ public final class SpreadsheetChecks {
         if (model.sheets().isEmpty()) {
             return;
         }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            CellText text = new CellText(workbook.getCreationHelper().createFormulaEvaluator());
+        try {
+            CellText text = new CellText(workbook.workbook().getCreationHelper().createFormulaEvaluator());
             for (SheetModel sheetModel : model.sheets()) {
-                Sheet stored = workbook.getSheet(sheetModel.name());
+                Sheet stored = workbook.workbook().getSheet(sheetModel.name());
                 CheckedSheet sheet = new CheckedSheet(file, sheetModel, stored, text, loader);
+                if (sheetModel.tables().isEmpty()) {
+                    findings.info(SKIPPED_SHEET, file, sheetModel.name(), List.of(), "sheet " + sheetModel.name()
+                            + " has no RuleTable cell, so it holds no rules: skipped (as Drools skips it).");
+                }
                 for (RuleTableModel table : sheetModel.tables()) {
                     for (TableCheck check : TABLE_CHECKS) {
                         check.check(sheet, table, findings);
@@ -78,7 +95,7 @@ public final class SpreadsheetChecks {
                     names.check(sheet, table, findings);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // a workbook Drools cannot read is refused by the compiler; a failing check must not refuse it
             findings.warning("unchecked", file, null, List.of(), "SMOS could not finish checking this workbook: " + e);
         }

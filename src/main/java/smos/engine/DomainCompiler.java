@@ -52,8 +52,10 @@ public final class DomainCompiler {
         long started = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
         if (sources.files().isEmpty()) {
-            problems.add(RuleProblem.inFile(DomainSources.TABLES_DIR + "/" + domain.id(), "no rule files: expected *.xlsx in "
-                    + DomainSources.TABLES_DIR + "/" + domain.id() + " or *.drl in " + DomainSources.RULES_DIR + "/" + domain.id()));
+            problems.add(RuleProblem.inFile(DomainSources.TABLES_DIR + "/" + domain.id(), "no rule files: expected *.xlsx or *.xls in "
+                    + DomainSources.TABLES_DIR + "/" + domain.id() + " or *.drl in " + DomainSources.RULES_DIR + "/" + domain.id()
+                    + (sources.ignored().isEmpty() ? "" : "; found only " + String.join(", ", sources.ignored())
+                    + ", which are not rule files")));
             return CompileResult.failed(sources, problems);
         }
         Map<String, GeneratedDrl> generated = new LinkedHashMap<>();
@@ -71,7 +73,7 @@ public final class DomainCompiler {
                 problems.addAll(tableProblems);
                 continue;
             }
-            TableDrlGenerator.Result drl = TableDrlGenerator.generate(workbook, file.bytes());
+            TableDrlGenerator.Result drl = TableDrlGenerator.generate(workbook, file.bytes(), domain.defaultStage());
             problems.addAll(drl.problems());
             drl.drls().forEach(g -> generated.put(g.resourcePath(), g));
         }
@@ -188,9 +190,9 @@ public final class DomainCompiler {
                 String group = ((RuleImpl) rule).getAgendaGroup();
                 if (!domain.stages().contains(group)) {
                     RuleOrigin origin = origins.get(rule.getName());
-                    String message = "rule " + rule.getName() + " is in agenda group \"" + group
-                            + "\", which is not a stage of " + domain.id() + " (stages: "
-                            + String.join(", ", domain.stages()) + "), so it would never fire";
+                    String message = "rule " + rule.getName() + " is in group \"" + group
+                            + "\", which is not a stage of " + domain.id() + ", so it would never fire: set RULEFLOW-GROUP"
+                            + " (in the RuleSet area or a column) to one of " + String.join(", ", domain.stages());
                     problems.add(origin == null ? RuleProblem.inFile(null, message) : problemAt(origin, message));
                 }
             }

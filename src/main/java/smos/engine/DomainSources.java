@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The rule files of one domain, read from disk under the SMOS home: {@code rules/<domain>/*.drl}
- * and {@code decision-tables/<domain>/*.xlsx}. Editor lock and temporary files are ignored. The
+ * and {@code decision-tables/<domain>/*.xlsx} or {@code *.xls}. Editor lock and temporary files are
+ * skipped; any other file is listed in {@link #ignored()}. The
  * version is a short hash of the files' names and bytes.
  */
 public final class DomainSources {
@@ -23,24 +24,35 @@ public final class DomainSources {
     public static final String TABLES_DIR = "decision-tables";
     private static final int VERSION_LENGTH = 12;
 
+    /** The workbook formats read: Excel 2007+ and the older binary format (POI reads both). */
+    public static final List<String> TABLE_SUFFIXES = List.of(".xlsx", ".xls");
+
     private final String domain;
     private final List<SourceFile> files;
+    private final List<String> ignored;
     private final String version;
 
     public DomainSources(String domain, List<SourceFile> files) {
+        this(domain, files, List.of());
+    }
+
+    public DomainSources(String domain, List<SourceFile> files, List<String> ignored) {
         this.domain = domain;
         this.files = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
+        this.ignored = List.copyOf(ignored);
         this.version = hash(this.files);
     }
 
     public static DomainSources scan(Path home, String domain) {
         List<SourceFile> files = new ArrayList<>();
-        collect(home, RULES_DIR + "/" + domain, ".drl", SourceFile.Kind.DRL, files);
-        collect(home, TABLES_DIR + "/" + domain, ".xlsx", SourceFile.Kind.DECISION_TABLE, files);
-        return new DomainSources(domain, files);
+        List<String> ignored = new ArrayList<>();
+        collect(home, RULES_DIR + "/" + domain, List.of(".drl"), SourceFile.Kind.DRL, files, ignored);
+        collect(home, TABLES_DIR + "/" + domain, TABLE_SUFFIXES, SourceFile.Kind.DECISION_TABLE, files, ignored);
+        return new DomainSources(domain, files, ignored);
     }
 
-    private static void collect(Path home, String folder, String suffix, SourceFile.Kind kind, List<SourceFile> out) {
+    private static void collect(Path home, String folder, List<String> suffixes, SourceFile.Kind kind,
+                                List<SourceFile> out, List<String> ignored) {
         Path dir = home.resolve(folder);
         if (!Files.isDirectory(dir)) {
             return;
@@ -48,8 +60,13 @@ public final class DomainSources {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path file : entries.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (Files.isRegularFile(file) && isRuleFile(name, suffix)) {
+                if (!Files.isRegularFile(file) || isEditorFile(name)) {
+                    continue;
+                }
+                if (suffixes.stream().anyMatch(suffix -> isRuleFile(name, suffix))) {
                     out.add(new SourceFile(folder + "/" + name, Files.readAllBytes(file), kind));
+                } else {
+                    ignored.add(folder + "/" + name);
                 }
             }
         } catch (IOException e) {
@@ -57,9 +74,27 @@ public final class DomainSources {
         }
     }
 
+    /** Editors' lock and temporary files, and the folder's own notes (README.md), are not rule files nor mistakes. */
+    private static boolean isEditorFile(String name) {
+        return name.startsWith("~$") || name.startsWith(".") || name.toLowerCase(java.util.Locale.ROOT).endsWith(".md");
+    }
+
+    /** True for a decision-table workbook name ({@code .xlsx} or {@code .xls}, not an editor's lock file). */
+    public static boolean isTableFile(String name) {
+        return TABLE_SUFFIXES.stream().anyMatch(suffix -> isRuleFile(name, suffix));
+    }
+
+    /**
+     * Files in the domain's folders that are not rule files (a {@code .csv}, an {@code .ods}, notes):
+     * never read, and named in a warning so that nobody believes they are.
+     */
+    public List<String> ignored() {
+        return ignored;
+    }
+
     /** Excel writes {@code ~$name.xlsx} lock files and LibreOffice {@code .~lock.name#}; neither is a rule file. */
     public static boolean isRuleFile(String name, String suffix) {
-        return name.endsWith(suffix) && !name.startsWith("~$") && !name.startsWith(".");
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix) && !name.startsWith("~$") && !name.startsWith(".");
     }
 
     public String domain() {
