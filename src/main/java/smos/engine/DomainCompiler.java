@@ -80,7 +80,7 @@ public final class DomainCompiler {
         problems.addAll(PackageCheck.check(List.copyOf(workbooks.values()), drlFiles));
         problems.addAll(duplicateNames(drlFiles, generated));
         if (!problems.isEmpty()) {
-            return CompileResult.failed(sources, problems);
+            return CompileResult.failed(sources, CompileProblems.group(problems, workbooks));
         }
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -93,7 +93,7 @@ public final class DomainCompiler {
             problems.add(locate(result, generated, workbooks));
         }
         if (!problems.isEmpty()) {
-            return CompileResult.failed(sources, problems);
+            return CompileResult.failed(sources, CompileProblems.group(problems, workbooks));
         }
 
         Map<String, RuleOrigin> origins = origins(drlFiles, generated);

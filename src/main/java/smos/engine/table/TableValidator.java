@@ -60,6 +60,12 @@ public final class TableValidator {
             }
         }
         ColumnTypes types = new ColumnTypes(sheet, table, loader);
+        List<RuleProblem> code = CodeRowCheck.check(file, sheet, table, types);
+        if (!code.isEmpty()) {
+            // values cannot be typed against a fact that is not found; the code cell is the one to fix
+            problems.addAll(code);
+            return;
+        }
         for (TableRow row : table.rows()) {
             for (TableCell cell : row.cells().values()) {
                 var column = table.column(cell.column());
