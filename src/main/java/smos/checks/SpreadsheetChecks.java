@@ -1,6 +1,8 @@
 package smos.checks;
 
 import org.apache.poi.ss.usermodel.Sheet;
+import smos.checks.logic.RequestBounds;
+import smos.engine.DomainRegistry;
 import smos.engine.DomainSources;
 import smos.engine.RuleProblem;
 import smos.engine.SourceFile;
@@ -47,9 +49,11 @@ public final class SpreadsheetChecks {
             findings.warning(IGNORED_FILE, ignored, null, List.of(), "not a rule file, so SMOS does not read it: decision"
                     + " tables are .xlsx or .xls workbooks in decision-tables/<domain>, DRL files .drl in rules/<domain>.");
         }
+        List<RequestBounds.Bound> bounds = DomainRegistry.discover().stream().filter(d -> d.id().equals(sources.domain()))
+                .findFirst().map(d -> RequestBounds.of(d.requestType())).orElse(List.of());
         for (SourceFile file : sources.files()) {
             if (file.kind() == SourceFile.Kind.DECISION_TABLE) {
-                checkWorkbook(file.path(), file.bytes(), names, findings);
+                checkWorkbook(file.path(), file.bytes(), names, findings, bounds);
             }
         }
         return findings.list();
@@ -57,20 +61,28 @@ public final class SpreadsheetChecks {
 
     /** Every finding in one workbook. */
     public List<Finding> check(String file, byte[] bytes) {
+        return check(file, bytes, null);
+    }
+
+    /** Every finding in one workbook of a domain whose request is {@code requestType} (its bounds limit the inputs). */
+    public List<Finding> check(String file, byte[] bytes, Class<?> requestType) {
         Findings findings = new Findings();
-        checkWorkbook(file, bytes, new RuleNameCheck(), findings);
+        checkWorkbook(file, bytes, new RuleNameCheck(), findings,
+                requestType == null ? List.of() : RequestBounds.of(requestType));
         return findings.list();
     }
 
-    private void checkWorkbook(String file, byte[] bytes, RuleNameCheck names, Findings findings) {
+    private void checkWorkbook(String file, byte[] bytes, RuleNameCheck names, Findings findings,
+                               List<RequestBounds.Bound> bounds) {
         try (NormalisedWorkbook workbook = NormalisedWorkbook.open(file, bytes)) {
-            checkWorkbook(file, workbook, names, findings);
+            checkWorkbook(file, workbook, names, findings, bounds);
         } catch (IOException | RuntimeException e) {
             findings.error("unreadable", file, null, List.of(), "cannot be opened as an .xlsx or .xls workbook: " + e.getMessage());
         }
     }
 
-    private void checkWorkbook(String file, NormalisedWorkbook workbook, RuleNameCheck names, Findings findings) {
+    private void checkWorkbook(String file, NormalisedWorkbook workbook, RuleNameCheck names, Findings findings,
+                               List<RequestBounds.Bound> bounds) {
         WorkbookModel model = WorkbookReader.read(file, workbook);
         for (RuleProblem problem : model.problems()) {
             findings.error("unreadable", file, problem.sheet(), problem.cell() == null ? List.of() : List.of(problem.cell()),
@@ -83,7 +95,7 @@ public final class SpreadsheetChecks {
             CellText text = new CellText(workbook.workbook().getCreationHelper().createFormulaEvaluator());
             for (SheetModel sheetModel : model.sheets()) {
                 Sheet stored = workbook.workbook().getSheet(sheetModel.name());
-                CheckedSheet sheet = new CheckedSheet(file, sheetModel, stored, text, loader);
+                CheckedSheet sheet = new CheckedSheet(file, sheetModel, stored, text, loader, bounds);
                 if (sheetModel.tables().isEmpty()) {
                     findings.info(SKIPPED_SHEET, file, sheetModel.name(), List.of(), "sheet " + sheetModel.name()
                             + " has no RuleTable cell, so it holds no rules: skipped (as Drools skips it).");

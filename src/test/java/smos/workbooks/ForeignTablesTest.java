@@ -129,6 +129,29 @@ class ForeignTablesTest {
     }
 
     @Test
+    void shorthandConditionsAreAnalysedForATableThatDeclaresItsChecks() throws Exception {
+        add("loyalty-extension.xls");
+        Path xls = home.resolve(LOYALTY);
+        // declared for this table only: Table checks <table name>
+        Workbooks.set(xls, "Extension", "B6", "Table checks Loyalty extension");
+        Workbooks.set(xls, "Extension", "C6", "complete");
+
+        List<Finding> findings = new SpreadsheetChecks().check(DomainSources.scan(home, "returns")).stream()
+                .filter(f -> f.file().equals(LOYALTY)).toList();
+
+        // the bare field "registered" and the $1/$2 range are read: no column is left unanalysed
+        assertTrue(findings.stream().noneMatch(f -> f.check().equals("not-analysed")), findings::toString);
+        // rows cover registered claims only: unregistered ones are a gap of a table declared complete
+        List<Finding> gaps = findings.stream().filter(f -> f.check().equals("gap")).toList();
+        assertFalse(gaps.isEmpty(), findings::toString);
+        assertTrue(gaps.stream().allMatch(f -> f.severity() == Severity.ERROR && "B7".equals(f.cell())), gaps::toString);
+        assertTrue(gaps.stream().anyMatch(f -> f.message().startsWith("no row of table Loyalty extension matches when")
+                && f.message().contains("registered is false")), gaps::toString);
+        // days 731 and more are outside every row's range
+        assertTrue(gaps.stream().anyMatch(f -> f.message().contains("days since purchase")), gaps::toString);
+    }
+
+    @Test
     void aLoneXlsIsReadNeverNoRuleFiles() throws Exception {
         Files.delete(home.resolve(TABLES + "returns-policy.xlsx"));
         add("loyalty-extension.xls");

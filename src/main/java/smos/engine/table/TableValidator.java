@@ -28,6 +28,11 @@ public final class TableValidator {
         }
         for (SheetModel sheet : workbook.sheets()) {
             if (sheet.tables().isEmpty()) {
+                if (!sheet.property("RuleSet").isEmpty()) {
+                    // a RuleSet announces rules: a misspelt RuleTable cell would silently drop them all
+                    problems.add(RuleProblem.inCell(file, sheet.name(), sheet.property("RuleSet").get(0).ref(),
+                            "the sheet has a RuleSet but no RuleTable cell, so none of its rows would become rules"));
+                }
                 continue; // a sheet of drop-down lists or notes: Drools skips it, verify --info names it
             }
             if (sheet.property("RuleSet").isEmpty()) {
