@@ -190,9 +190,11 @@ public final class DomainCompiler {
                 String group = ((RuleImpl) rule).getAgendaGroup();
                 if (!domain.stages().contains(group)) {
                     RuleOrigin origin = origins.get(rule.getName());
+                    boolean drl = origin != null && origin.location().startsWith("line ");
                     String message = "rule " + rule.getName() + " is in group \"" + group
-                            + "\", which is not a stage of " + domain.id() + ", so it would never fire: set RULEFLOW-GROUP"
-                            + " (in the RuleSet area or a column) to one of " + String.join(", ", domain.stages());
+                            + "\", which is not a stage of " + domain.id() + ", so it would never fire: "
+                            + (drl ? "give it the attribute ruleflow-group \"<stage>\"" : "set RULEFLOW-GROUP (in the RuleSet"
+                            + " area or a column)") + " with one of " + String.join(", ", domain.stages());
                     problems.add(origin == null ? RuleProblem.inFile(null, message) : problemAt(origin, message));
                 }
             }

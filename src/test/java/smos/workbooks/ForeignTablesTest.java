@@ -152,6 +152,25 @@ class ForeignTablesTest {
     }
 
     @Test
+    void aCurlyQuotedEnumerationValueThatCanNeverMatchIsAnError() throws Exception {
+        add("loyalty-extension.xls");
+        Path xls = home.resolve(LOYALTY);
+        // the enumeration compared as text, as Drools examples often do; Drools converts "SWITCH", never \u201cSWITCH\u201d
+        Workbooks.set(xls, "Extension", "C10", "productLine == \"$param\"");
+        Workbooks.set(xls, "Extension", "C14", "\u201cSWITCH\u201d");
+
+        List<RuleProblem> problems = compileReturns().problems();
+        List<Finding> findings = new SpreadsheetChecks().check(DomainSources.scan(home, "returns")).stream()
+                .filter(f -> f.file().equals(LOYALTY) && "C14".equals(f.cell())).toList();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals("C14", problems.get(0).cell());
+        assertTrue(problems.get(0).message().startsWith("\"\u201cSWITCH\u201d\" is not one of CONSUMER_ROUTER"), problems::toString);
+        assertTrue(findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && f.check().equals("curly-quotes")),
+                findings::toString);
+    }
+
+    @Test
     void aLoneXlsIsReadNeverNoRuleFiles() throws Exception {
         Files.delete(home.resolve(TABLES + "returns-policy.xlsx"));
         add("loyalty-extension.xls");
@@ -187,7 +206,7 @@ class ForeignTablesTest {
         assertEquals("Pricing", problems.get(0).sheet());
         assertEquals("B10", problems.get(0).cell());
         assertTrue(problems.get(0).message().contains("\"pricing\", which is not a stage of returns, so it would never fire:"
-                + " set RULEFLOW-GROUP (in the RuleSet area or a column) to one of terms, outcome"), problems::toString);
+                + " set RULEFLOW-GROUP (in the RuleSet area or a column) with one of terms, outcome"), problems::toString);
     }
 
     @Test

@@ -136,7 +136,8 @@ public final class TableConditions {
             if (!n.find()) {
                 throw new IllegalArgumentException("\"" + part.trim() + "\" compares no numbered value");
             }
-            parts.add(condition(column, table, types, inputs, n.replaceAll("\\$param"), Integer.parseInt(n.group(1)) - 1, false));
+            int position = Integer.parseInt(n.group(1)) - 1; // read before replaceAll resets the matcher
+            parts.add(condition(column, table, types, inputs, n.replaceAll("\\$param"), position, false));
         }
         return parts;
     }
