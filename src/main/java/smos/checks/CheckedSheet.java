@@ -4,6 +4,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+
+import java.util.List;
+import smos.checks.logic.RequestBounds;
 import smos.engine.table.CellText;
 import smos.engine.table.ColumnTypes;
 import smos.engine.table.RuleTableModel;
@@ -12,9 +15,11 @@ import smos.engine.table.SheetModel;
 /**
  * One sheet under check, seen two ways: as SMOS and Drools read it ({@link SheetModel}: the RuleSet
  * area, the tables, their columns and rows) and as Excel stores it (the POI sheet: hidden rows, cell
- * types, text exactly as typed, spaces included).
+ * types, text exactly as typed, spaces included); with the bounds the domain's request contract puts
+ * on numeric fields (empty when the workbook is checked on its own).
  */
-public record CheckedSheet(String file, SheetModel model, Sheet stored, CellText text, ClassLoader loader) {
+public record CheckedSheet(String file, SheetModel model, Sheet stored, CellText text, ClassLoader loader,
+                           List<RequestBounds.Bound> requestBounds) {
 
     public String name() {
         return model.name();

@@ -35,10 +35,15 @@ public final class Findings {
         return List.copyOf(all);
     }
 
-    /** The findings at a cell no compile problem already names, so that nothing is reported twice. */
+    /**
+     * The findings that add to the compile problems: none at a cell a problem already names, and no
+     * warning or information about a sheet (or file) that has a problem, since those follow from it
+     * (a fact type not found leaves every column "not analysed") and would bury the one message that matters.
+     */
     public static List<Finding> besides(List<Finding> findings, List<RuleProblem> problems) {
         return findings.stream().filter(f -> problems.stream().noneMatch(p -> java.util.Objects.equals(p.file(), f.file())
-                && java.util.Objects.equals(p.sheet(), f.sheet()) && java.util.Objects.equals(p.cell(), f.cell()))).toList();
+                && (p.sheet() == null || java.util.Objects.equals(p.sheet(), f.sheet()))
+                && (f.severity() != Severity.ERROR || java.util.Objects.equals(p.cell(), f.cell())))).toList();
     }
 
     public static List<Finding> of(List<Finding> findings, Severity severity) {

@@ -26,8 +26,10 @@ final class RuleNameCheck {
         TableColumn nameColumn = table.nameColumn().orElse(null);
         if (nameColumn == null) {
             if (!table.columns().isEmpty()) {
-                findings.error(MISSING, sheet.file(), sheet.name(), List.of(table.start().ref()), "table " + table.name()
-                        + " has no NAME column: every row needs a stable rule name for traces, coverage and scenarios.");
+                findings.warning(MISSING, sheet.file(), sheet.name(), List.of(table.start().ref()), "table " + table.name()
+                        + " has no NAME column, so its rules are named by row" + (table.rows().isEmpty() ? ""
+                        : " (" + table.ruleName(table.rows().get(0)) + ")") + ", and the names change when a row is inserted: add a NAME column"
+                        + " (smos table import --write adds one) for stable names in traces, coverage and scenarios.");
             }
             return;
         }

@@ -1,18 +1,18 @@
 package smos.checks;
 
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import smos.checks.logic.RequestBounds;
+import smos.engine.DomainRegistry;
 import smos.engine.DomainSources;
 import smos.engine.RuleProblem;
 import smos.engine.SourceFile;
 import smos.engine.table.CellText;
+import smos.engine.table.NormalisedWorkbook;
 import smos.engine.table.RuleTableModel;
 import smos.engine.table.SheetModel;
 import smos.engine.table.WorkbookModel;
 import smos.engine.table.WorkbookReader;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -26,7 +26,10 @@ import java.util.List;
 public final class SpreadsheetChecks {
     private static final List<TableCheck> TABLE_CHECKS = List.of(
             new EmptyTableCheck(), new BlankRowCheck(), new HiddenRowCheck(), new OutsideColumnsCheck(),
-            new QuotesAndSpacesCheck(), new NumbersAsTextCheck(), new ColumnFitCheck(), new TableLogicCheck());
+            new QuotesAndSpacesCheck(), new NumbersAsTextCheck(), new ColumnFitCheck(), new MergedDataCheck(),
+            new TableLogicCheck());
+    static final String SKIPPED_SHEET = "skipped-sheet";
+    static final String IGNORED_FILE = "ignored-file";
 
     private final ClassLoader loader;
 
@@ -42,9 +45,15 @@ public final class SpreadsheetChecks {
     public List<Finding> check(DomainSources sources) {
         Findings findings = new Findings();
         RuleNameCheck names = new RuleNameCheck();
+        for (String ignored : sources.ignored()) {
+            findings.warning(IGNORED_FILE, ignored, null, List.of(), "not a rule file, so SMOS does not read it: decision"
+                    + " tables are .xlsx or .xls workbooks in decision-tables/<domain>, DRL files .drl in rules/<domain>.");
+        }
+        List<RequestBounds.Bound> bounds = DomainRegistry.discover().stream().filter(d -> d.id().equals(sources.domain()))
+                .findFirst().map(d -> RequestBounds.of(d.requestType())).orElse(List.of());
         for (SourceFile file : sources.files()) {
             if (file.kind() == SourceFile.Kind.DECISION_TABLE) {
-                checkWorkbook(file.path(), file.bytes(), names, findings);
+                checkWorkbook(file.path(), file.bytes(), names, findings, bounds);
             }
         }
         return findings.list();
@@ -52,13 +61,29 @@ public final class SpreadsheetChecks {
 
     /** Every finding in one workbook. */
     public List<Finding> check(String file, byte[] bytes) {
+        return check(file, bytes, null);
+    }
+
+    /** Every finding in one workbook of a domain whose request is {@code requestType} (its bounds limit the inputs). */
+    public List<Finding> check(String file, byte[] bytes, Class<?> requestType) {
         Findings findings = new Findings();
-        checkWorkbook(file, bytes, new RuleNameCheck(), findings);
+        checkWorkbook(file, bytes, new RuleNameCheck(), findings,
+                requestType == null ? List.of() : RequestBounds.of(requestType));
         return findings.list();
     }
 
-    private void checkWorkbook(String file, byte[] bytes, RuleNameCheck names, Findings findings) {
-        WorkbookModel model = WorkbookReader.read(file, bytes);
+    private void checkWorkbook(String file, byte[] bytes, RuleNameCheck names, Findings findings,
+                               List<RequestBounds.Bound> bounds) {
+        try (NormalisedWorkbook workbook = NormalisedWorkbook.open(file, bytes)) {
+            checkWorkbook(file, workbook, names, findings, bounds);
+        } catch (IOException | RuntimeException e) {
+            findings.error("unreadable", file, null, List.of(), "cannot be opened as an .xlsx or .xls workbook: " + e.getMessage());
+        }
+    }
+
+    private void checkWorkbook(String file, NormalisedWorkbook workbook, RuleNameCheck names, Findings findings,
+                               List<RequestBounds.Bound> bounds) {
+        WorkbookModel model = WorkbookReader.read(file, workbook);
         for (RuleProblem problem : model.problems()) {
             findings.error("unreadable", file, problem.sheet(), problem.cell() == null ? List.of() : List.of(problem.cell()),
                     problem.message());
@@ -66,11 +91,15 @@ public final class SpreadsheetChecks {
         if (model.sheets().isEmpty()) {
             return;
         }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            CellText text = new CellText(workbook.getCreationHelper().createFormulaEvaluator());
+        try {
+            CellText text = new CellText(workbook.workbook().getCreationHelper().createFormulaEvaluator());
             for (SheetModel sheetModel : model.sheets()) {
-                Sheet stored = workbook.getSheet(sheetModel.name());
-                CheckedSheet sheet = new CheckedSheet(file, sheetModel, stored, text, loader);
+                Sheet stored = workbook.workbook().getSheet(sheetModel.name());
+                CheckedSheet sheet = new CheckedSheet(file, sheetModel, stored, text, loader, bounds);
+                if (sheetModel.tables().isEmpty()) {
+                    findings.info(SKIPPED_SHEET, file, sheetModel.name(), List.of(), "sheet " + sheetModel.name()
+                            + " has no RuleTable cell, so it holds no rules: skipped (as Drools skips it).");
+                }
                 for (RuleTableModel table : sheetModel.tables()) {
                     for (TableCheck check : TABLE_CHECKS) {
                         check.check(sheet, table, findings);
@@ -78,7 +107,7 @@ public final class SpreadsheetChecks {
                     names.check(sheet, table, findings);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // a workbook Drools cannot read is refused by the compiler; a failing check must not refuse it
             findings.warning("unchecked", file, null, List.of(), "SMOS could not finish checking this workbook: " + e);
         }

@@ -3,6 +3,7 @@ package smos.checks;
 import smos.checks.logic.Dimension;
 import smos.checks.logic.HitPolicy;
 import smos.checks.logic.Region;
+import smos.checks.logic.RequestBounds;
 import smos.checks.logic.TableConditions;
 import smos.checks.logic.TableDeclaration;
 import smos.engine.table.ColumnCode;
@@ -34,12 +35,19 @@ final class TableLogicCheck implements TableCheck {
         if (table.rows().isEmpty()) {
             return;
         }
-        TableDeclaration declaration = TableDeclaration.read(sheet.model());
+        TableDeclaration declaration = TableDeclaration.read(sheet.model(), table);
         declaration.problems().forEach(p -> findings.error(DECLARATION, sheet.file(), sheet.name(),
                 List.of(declaration.cell().ref()), p));
         HitPolicy policy = HitPolicy.of(sheet.model(), declaration);
         boolean complete = declaration.complete().orElse(policy.completeUnlessDeclared());
         if (policy == HitPolicy.SEVERAL && !complete) {
+            // nothing to check, but say which conditions could not be read, so that silence means "checked"
+            TableConditions conditions = TableConditions.read(sheet.model(), table, sheet.loader());
+            if (!conditions.notAnalysed().isEmpty()) {
+                findings.info(NOT_ANALYSED, sheet.file(), sheet.name(), cells(conditions), "conditions of table "
+                        + table.name() + " SMOS cannot analyse, should the table declare 'Table checks': "
+                        + reasons(conditions) + ".");
+            }
             return;
         }
         String purpose = purpose(policy, complete);
@@ -50,11 +58,9 @@ final class TableLogicCheck implements TableCheck {
         }
         TableConditions conditions = TableConditions.read(sheet.model(), table, sheet.loader());
         if (!conditions.notAnalysed().isEmpty()) {
-            findings.warning(NOT_ANALYSED, sheet.file(), sheet.name(), conditions.notAnalysed().stream()
-                    .map(n -> n.column().templateCell() == null ? n.column().headerCell().ref() : n.column().templateCell().ref())
-                    .toList(), purpose.substring(0, 1).toUpperCase() + purpose.substring(1) + " of table " + table.name()
-                    + " were not analysed: " + conditions.notAnalysed().stream()
-                    .map(n -> n.column().describe() + ": " + n.why()).collect(Collectors.joining("; "))
+            findings.warning(NOT_ANALYSED, sheet.file(), sheet.name(), cells(conditions),
+                    purpose.substring(0, 1).toUpperCase() + purpose.substring(1) + " of table " + table.name()
+                    + " were not analysed: " + reasons(conditions)
                     + ". Only comparisons of one field with the cell's value (a choice, true/false, a number or a text) are analysed.");
             return;
         }
@@ -80,6 +86,16 @@ final class TableLogicCheck implements TableCheck {
             gaps(context, scoped(conditions, table, inputs.get()), policy == HitPolicy.FIRST || policy == HitPolicy.ONE_OF
                     ? "a table where one row applies must decide every input" : "the table is declared complete");
         }
+    }
+
+    private static List<String> cells(TableConditions conditions) {
+        return conditions.notAnalysed().stream().map(n -> n.column().templateCell() == null
+                ? n.column().headerCell().ref() : n.column().templateCell().ref()).toList();
+    }
+
+    private static String reasons(TableConditions conditions) {
+        return conditions.notAnalysed().stream().map(n -> n.column().describe() + ": " + n.why())
+                .collect(Collectors.joining("; "));
     }
 
     private record Context(CheckedSheet sheet, RuleTableModel table, List<Region> rows, Region inputs,
@@ -197,6 +213,15 @@ final class TableLogicCheck implements TableCheck {
                         "'" + TableDeclaration.KEYWORD + "' declares \"" + range + "\", but " + e.getMessage() + ".");
             }
         }
+        // the request contract's bounds on a field of the same name: no example the contract refuses
+        for (RequestBounds.Bound bound : sheet.requestBounds()) {
+            for (Dimension d : conditions.inputs()) {
+                boolean number = d.kind() == Dimension.Kind.WHOLE_NUMBER || d.kind() == Dimension.Kind.DECIMAL;
+                if (number && d.key().endsWith("." + bound.field())) {
+                    inputs = inputs.with(d, d.where(bound.op(), bound.value()));
+                }
+            }
+        }
         return ok ? Optional.of(inputs) : Optional.empty();
     }
 
@@ -211,7 +236,7 @@ final class TableLogicCheck implements TableCheck {
             if (!c.op().equals("==") || kind == Dimension.Kind.WHOLE_NUMBER || kind == Dimension.Kind.DECIMAL) {
                 continue;
             }
-            List<String> values = table.rows().stream().map(r -> r.text(c.column().column())).distinct().toList();
+            List<String> values = table.rows().stream().map(c::value).distinct().toList();
             if (values.size() == 1 && values.get(0) != null) {
                 scope = scope.with(c.input(), c.input().where("==", values.get(0)));
             }

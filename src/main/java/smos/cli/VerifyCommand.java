@@ -46,7 +46,8 @@ final class VerifyCommand implements Callable<Integer> {
                 System.out.println("FAILED  " + result.domain() + " (version " + result.version() + ")");
             }
             result.problems().forEach(p -> System.out.println("        " + p));
-            findings.stream().filter(f -> info || f.severity() != Severity.INFO)
+            // what was not analysed is always listed: silence must mean "checked"
+            findings.stream().filter(f -> info || f.severity() != Severity.INFO || f.check().equals("not-analysed"))
                     .forEach(f -> System.out.println("        " + f));
             errors += domainErrors;
             warnings += Findings.of(findings, Severity.WARNING).size();

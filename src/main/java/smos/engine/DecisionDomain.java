@@ -23,6 +23,14 @@ public interface DecisionDomain<Q, D> {
     /** The agenda groups the rules are written in, fired in this order. */
     List<String> stages();
 
+    /**
+     * The stage of a rule whose table names no RULEFLOW-GROUP (as tables written for plain Drools do):
+     * the first stage unless the domain says otherwise.
+     */
+    default String defaultStage() {
+        return stages().get(0);
+    }
+
     /** The facts for one request, and how to read the decision once the rules have fired. */
     Evaluation<D> prepare(Q request);
 }

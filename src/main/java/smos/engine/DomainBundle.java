@@ -30,9 +30,16 @@ public final class DomainBundle {
     private final SortedMap<String, byte[]> files;
     private final SortedMap<String, String> hashes;
     private final String version;
+    /** Files found beside the content that are not content (read from a folder): not hashed, only reported. */
+    private final List<String> ignored;
 
     private DomainBundle(String domain, SortedMap<String, byte[]> files) {
+        this(domain, files, List.of());
+    }
+
+    private DomainBundle(String domain, SortedMap<String, byte[]> files, List<String> ignored) {
         this.domain = domain;
+        this.ignored = List.copyOf(ignored);
         this.files = Collections.unmodifiableSortedMap(files);
         TreeMap<String, String> sums = new TreeMap<>();
         files.forEach((path, bytes) -> sums.put(path, sha256(bytes)));
@@ -99,7 +106,7 @@ public final class DomainBundle {
                 case SCENARIOS -> { }
             }
         }));
-        return new DomainSources(domain, rules, version);
+        return new DomainSources(domain, rules, ignored, version);
     }
 
     /** The scenario files, path to bytes, in path order. */
@@ -111,6 +118,11 @@ public final class DomainBundle {
             }
         });
         return scenarios;
+    }
+
+    /** This bundle, noting the files found beside it in its folders that are not rule content. */
+    public DomainBundle ignoring(List<String> paths) {
+        return new DomainBundle(domain, new TreeMap<>(files), paths);
     }
 
     /** This bundle with some files written (path to bytes) and others removed. */

@@ -55,8 +55,10 @@ public final class DomainCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         if (sources.files().isEmpty()) {
             String tables = DomainLayout.folder(DomainLayout.Kind.DECISION_TABLE, domain.id());
-            problems.add(RuleProblem.inFile(tables, "no rule files: expected *.xlsx in " + tables + " or *.drl in "
-                    + DomainLayout.folder(DomainLayout.Kind.DRL, domain.id())));
+            problems.add(RuleProblem.inFile(tables, "no rule files: expected *.xlsx or *.xls in " + tables
+                    + " or *.drl in " + DomainLayout.folder(DomainLayout.Kind.DRL, domain.id())
+                    + (sources.ignored().isEmpty() ? "" : "; found only " + String.join(", ", sources.ignored())
+                    + ", which are not rule files")));
             return CompileResult.failed(bundle, problems);
         }
         Map<String, GeneratedDrl> generated = new LinkedHashMap<>();
@@ -74,21 +76,21 @@ public final class DomainCompiler {
                 problems.addAll(tableProblems);
                 continue;
             }
-            TableDrlGenerator.Result drl = TableDrlGenerator.generate(workbook, file.bytes());
+            TableDrlGenerator.Result drl = TableDrlGenerator.generate(workbook, file.bytes(), domain.defaultStage());
             problems.addAll(drl.problems());
             drl.drls().forEach(g -> generated.put(g.resourcePath(), g));
         }
         problems.addAll(PackageCheck.check(List.copyOf(workbooks.values()), drlFiles));
         problems.addAll(duplicateNames(drlFiles, generated));
         if (!problems.isEmpty()) {
-            return CompileResult.failed(bundle, problems);
+            return CompileResult.failed(bundle, CompileProblems.group(problems, workbooks));
         }
         // the code a rule may run is checked on its text before Drools builds anything, and on its
         // compiled classes before they become a rule base: refused code never runs (docs/decision-tables.md)
         CodeCheck codeCheck = CodeCheck.of(domain, classLoader);
         problems.addAll(codeCheck.source(drlFiles, List.copyOf(generated.values()), workbooks));
         if (!problems.isEmpty()) {
-            return CompileResult.failed(sources, problems);
+            return CompileResult.failed(bundle, problems);
         }
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -101,7 +103,7 @@ public final class DomainCompiler {
             problems.add(locate(result, generated, workbooks));
         }
         if (!problems.isEmpty()) {
-            return CompileResult.failed(bundle, problems);
+            return CompileResult.failed(bundle, CompileProblems.group(problems, workbooks));
         }
 
         Map<String, RuleOrigin> origins = origins(drlFiles, generated);
@@ -199,9 +201,11 @@ public final class DomainCompiler {
                 String group = ((RuleImpl) rule).getAgendaGroup();
                 if (!domain.stages().contains(group)) {
                     RuleOrigin origin = origins.get(rule.getName());
-                    String message = "rule " + rule.getName() + " is in agenda group \"" + group
-                            + "\", which is not a stage of " + domain.id() + " (stages: "
-                            + String.join(", ", domain.stages()) + "), so it would never fire";
+                    boolean drl = origin != null && origin.location().startsWith("line ");
+                    String message = "rule " + rule.getName() + " is in group \"" + group
+                            + "\", which is not a stage of " + domain.id() + ", so it would never fire: "
+                            + (drl ? "give it the attribute ruleflow-group \"<stage>\"" : "set RULEFLOW-GROUP (in the RuleSet"
+                            + " area or a column)") + " with one of " + String.join(", ", domain.stages());
                     problems.add(origin == null ? RuleProblem.inFile(null, message) : problemAt(origin, message));
                 }
             }

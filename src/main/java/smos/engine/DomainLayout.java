@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Where a domain's rule content lives in a home folder, the one place that knows it:
- * {@code decision-tables/<domain>/*.xlsx}, {@code rules/<domain>/*.drl} and
+ * {@code decision-tables/<domain>/*.xlsx} (or the older {@code *.xls}), {@code rules/<domain>/*.drl} and
  * {@code scenarios/<domain>/*.yaml}. Paths inside a {@link DomainBundle} are relative to the home
  * and use these folders, so a bundle read from disk, from the history or from a publish looks the same.
  */
@@ -41,7 +41,7 @@ public final class DomainLayout {
     /** The kind of a file name by its extension (any case), or empty when no domain file has it. */
     public static Optional<Kind> kindOfName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx")) {
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
             return Optional.of(Kind.DECISION_TABLE);
         }
         if (lower.endsWith(".drl")) {
@@ -79,15 +79,24 @@ public final class DomainLayout {
             return false;
         }
         return switch (kind) {
-            case DECISION_TABLE -> name.endsWith(".xlsx");
+            case DECISION_TABLE -> name.endsWith(".xlsx") || name.endsWith(".xls");
             case DRL -> name.endsWith(".drl");
             case SCENARIOS -> name.endsWith(".yaml") || name.endsWith(".yml");
         };
     }
 
-    /** The domain's rule content as it is in the home's folders now. */
+    /**
+     * Editors' notes beside the rules ({@code README.md}) are neither rule content nor a mistake; any
+     * other file that is not a domain file is, and is named as ignored.
+     */
+    private static boolean isNote(String name) {
+        return name.startsWith("~$") || name.startsWith(".") || name.toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    /** The domain's rule content as it is in the home's folders now, with the files there that are not rule content. */
     public static DomainBundle read(Path home, String domain) {
         TreeMap<String, byte[]> files = new TreeMap<>();
+        List<String> ignored = new java.util.ArrayList<>();
         for (Kind kind : Kind.values()) {
             String folder = folder(kind, domain);
             Path dir = home.resolve(folder);
@@ -99,12 +108,14 @@ public final class DomainLayout {
                     String name = file.getFileName().toString();
                     if (Files.isRegularFile(file) && isDomainFile(kind, name)) {
                         files.put(folder + "/" + name, Files.readAllBytes(file));
+                    } else if (Files.isRegularFile(file) && !isNote(name)) {
+                        ignored.add(folder + "/" + name);
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + dir, e);
             }
         }
-        return DomainBundle.of(domain, files);
+        return DomainBundle.of(domain, files).ignoring(ignored);
     }
 }

@@ -1,15 +1,14 @@
 package smos.tabletext;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import smos.engine.table.CellText;
+import smos.engine.table.NormalisedWorkbook;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,9 @@ import java.util.TreeMap;
  * A workbook as aligned text, one line per non-empty row, so that a changed cell shows up as a
  * changed line in {@code git diff}. Each line starts with the row number ({@code h} marks a hidden
  * row); cells appear under their column letter, with the text Drools reads (so {@code 0.155} shows
- * as {@code 0.155} even where the sheet shows {@code 0.16}); a formula is followed by
- * {@code {=its formula}}. Columns wider than {@value #MAX_WIDTH} characters are not padded further.
+ * as {@code 0.155} even where the sheet shows {@code 0.16}; a formula shows its saved value, a cell a
+ * merged region covers shows the region's value), read through {@link NormalisedWorkbook} so that
+ * the program that saved the file makes no difference. Columns wider than {@value #MAX_WIDTH} characters are not padded further.
  */
 public final class WorkbookText {
     static final int MAX_WIDTH = 40;
@@ -33,7 +33,8 @@ public final class WorkbookText {
     /** Reads the bytes only: the file on disk is never opened for writing. */
     public static String of(byte[] xlsx) throws IOException {
         StringBuilder out = new StringBuilder();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+        try (NormalisedWorkbook normalised = NormalisedWorkbook.open("workbook", xlsx)) {
+            Workbook workbook = normalised.workbook();
             CellText text = new CellText(workbook.getCreationHelper().createFormulaEvaluator());
             for (Sheet sheet : workbook) {
                 if (out.length() > 0) {
@@ -41,6 +42,10 @@ public final class WorkbookText {
                 }
                 out.append("=== sheet ").append(sheet.getSheetName()).append(" ===\n");
                 appendSheet(sheet, text, out);
+            }
+            for (var problem : normalised.problems()) {
+                out.append("\n").append(problem.sheet()).append('!').append(problem.cell()).append(": ")
+                        .append(problem.message()).append('\n');
             }
         }
         return out.toString();
@@ -53,7 +58,7 @@ public final class WorkbookText {
         for (Row row : sheet) {
             Map<Integer, String> cells = new TreeMap<>();
             for (Cell cell : row) {
-                String value = show(cell, text);
+                String value = show(sheet, cell, text);
                 if (!value.isEmpty()) {
                     cells.put(cell.getColumnIndex(), value);
                     widths.merge(cell.getColumnIndex(), Math.min(value.length(), MAX_WIDTH), Math::max);
@@ -88,12 +93,17 @@ public final class WorkbookText {
         });
     }
 
-    private static String show(Cell cell, CellText text) {
-        String value = text.of(cell).replace("\r", "").replace("\n", "\\n");
-        if (cell.getCellType() == CellType.FORMULA) {
-            value = value + " {=" + cell.getCellFormula() + "}";
+    /** What Drools reads: a cell covered by a merged region reads as the region's first cell. */
+    private static String show(Sheet sheet, Cell cell, CellText text) {
+        Cell source = cell;
+        for (CellRangeAddress range : sheet.getMergedRegions()) {
+            if (range.isInRange(cell) && sheet.getRow(range.getFirstRow()) != null
+                    && sheet.getRow(range.getFirstRow()).getCell(range.getFirstColumn()) != null) {
+                source = sheet.getRow(range.getFirstRow()).getCell(range.getFirstColumn());
+                break;
+            }
         }
-        return value.strip();
+        return text.of(source).replace("\r", "").replace("\n", "\\n").strip();
     }
 
     private static String pad(String value, int width) {

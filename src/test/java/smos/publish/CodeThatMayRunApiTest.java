@@ -56,7 +56,7 @@ class CodeThatMayRunApiTest {
         marker = dir.resolve("ran.marker");
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover());
         DecisionService service = new DecisionService(registry, Map::of);
-        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new History(dir.resolve("history")));
+        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new LocalRuleStore(home, dir.resolve("history")));
         manager.start();
         ApiSettings settings = ApiSettings.defaults().withTokens(Tokens.of(Map.of("ops", TOKEN)));
         app = ApiServer.create(service, manager, new smos.service.Metrics(), settings).start(0);
@@ -76,8 +76,10 @@ class CodeThatMayRunApiTest {
     }
 
     private HttpResponse<String> publish(String name, byte[] bytes) throws Exception {
+        HttpResponse<String> history = send(to("/api/v1/domains/returns/history").header("Authorization", "Bearer " + TOKEN).GET());
+        String serving = history.headers().firstValue("ETag").orElseThrow();
         return send(to("/api/v1/domains/returns/files/" + name).header("Authorization", "Bearer " + TOKEN)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+                .header("If-Match", serving).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     private String drl(String rule, String then) {
@@ -185,7 +187,7 @@ class CodeThatMayRunApiTest {
 
         DomainRegistry restarted = new DomainRegistry(home, DomainRegistry.discover());
         DecisionService service = new DecisionService(restarted, Map::of);
-        new RuleSetManager(restarted, new Gate(restarted, service), new History(dir.resolve("history"))).start();
+        new RuleSetManager(restarted, new Gate(restarted, service), new LocalRuleStore(home, dir.resolve("history"))).start();
 
         smos.engine.DomainState returns = restarted.state("returns").orElseThrow();
         assertEquals(good, returns.active().version(), "serves the version it served before the restart");

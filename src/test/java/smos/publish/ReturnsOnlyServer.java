@@ -68,12 +68,20 @@ final class ReturnsOnlyServer implements AutoCloseable {
     Reply rollback(String version) {
         return send(HttpRequest.newBuilder(uri("/api/v1/domains/returns/rollback"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("If-Match", serving())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"version\": \"" + version + "\"}")));
     }
 
     Reply put(String name, byte[] bytes) {
         return send(HttpRequest.newBuilder(uri("/api/v1/domains/returns/files/" + name))
-                .header("Authorization", "Bearer " + TOKEN).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+                .header("Authorization", "Bearer " + TOKEN).header("If-Match", serving())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    /** Every change names the version it replaces: the one serving now. */
+    private String serving() {
+        return "\"" + BaseVersion.of(registry.state("returns").orElseThrow().active() == null ? null
+                : registry.state("returns").orElseThrow().active().version()) + "\"";
     }
 
     private URI uri(String path) {

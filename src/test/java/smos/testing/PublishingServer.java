@@ -7,7 +7,7 @@ import smos.api.ApiSettings;
 import smos.api.Tokens;
 import smos.engine.DomainRegistry;
 import smos.publish.Gate;
-import smos.publish.History;
+import smos.publish.LocalRuleStore;
 import smos.publish.RuleSetManager;
 import smos.request.Json;
 import smos.service.DecisionService;
@@ -51,7 +51,7 @@ public final class PublishingServer implements AutoCloseable {
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover().stream()
                 .filter(d -> d.id().equals("returns")).toList());
         DecisionService service = new DecisionService(registry, Map::of);
-        manager = new RuleSetManager(registry, new Gate(registry, service), new History(dir.resolve("history")));
+        manager = new RuleSetManager(registry, new Gate(registry, service), new LocalRuleStore(home, dir.resolve("history")));
         manager.start();
         ApiSettings settings = ApiSettings.defaults().withTokens(tokens).withProtectReads(protectReads);
         app = ApiServer.create(service, manager, new smos.service.Metrics(), settings).start(0);

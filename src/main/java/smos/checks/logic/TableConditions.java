@@ -35,9 +35,26 @@ public final class TableConditions {
     private static final Pattern BIG_DECIMAL = Pattern.compile("new\\s+(?:java\\.math\\.)?BigDecimal\\(\\s*\"\\$param\"\\s*\\)");
     private static final Pattern ENUM = Pattern.compile("([\\w.]+)\\.\\$param");
     private static final Pattern QUOTED = Pattern.compile("\"\\$param\"");
+    private static final Pattern BARE_FIELD = Pattern.compile("^\\s*[a-z]\\w*\\s*$");
+    private static final Pattern NUMBERED = Pattern.compile("\\$(\\d)\\b");
 
-    /** A condition column read as {@code <input> <op> <cell value>}. */
-    public record Condition(TableColumn column, Dimension input, String op) {
+    /**
+     * A condition column read as {@code <input> <op> <cell value>}; {@code part} is the position of the
+     * value in a comma-separated cell ({@code $1}, {@code $2} templates), or -1 for the whole cell.
+     */
+    public record Condition(TableColumn column, Dimension input, String op, int part) {
+        /** The value this condition compares in the row's cell, or null when the cell is empty. */
+        public String value(TableRow row) {
+            String text = row.text(column.column());
+            if (text == null || part < 0) {
+                return text;
+            }
+            String[] parts = text.split(",", -1);
+            if (part >= parts.length) {
+                throw new IllegalArgumentException("\"" + text + "\" has no value " + (part + 1));
+            }
+            return parts[part].trim();
+        }
     }
 
     /** A condition column that cannot be analysed, and why. */
@@ -71,7 +88,7 @@ public final class TableConditions {
                 continue;
             }
             try {
-                read.conditions.add(read.condition(column, table, types, inputs));
+                read.conditions.addAll(read.shorthand(column, table, types, inputs));
             } catch (IllegalArgumentException e) {
                 read.notAnalysed.add(new NotAnalysed(column, e.getMessage()));
             }
@@ -83,11 +100,11 @@ public final class TableConditions {
     public Optional<Region> regionOf(TableRow row) {
         Region region = Region.ANY;
         for (Condition c : conditions) {
-            String text = row.text(c.column().column());
-            if (text == null) {
-                continue;
-            }
             try {
+                String text = c.value(row);
+                if (text == null) {
+                    continue;
+                }
                 region = region.with(c.input(), c.input().where(c.op(), text));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
@@ -96,11 +113,37 @@ public final class TableConditions {
         return Optional.of(region);
     }
 
-    private Condition condition(TableColumn column, RuleTableModel table, ColumnTypes types, Map<String, Dimension> inputs) {
+    /**
+     * Drools' shorthand read as plain comparisons: a bare field name ({@code registered}: Drools writes
+     * {@code registered == <cell>}), and {@code $1}, {@code $2} templates over a comma-separated cell
+     * ({@code age >= $1, age <= $2} with {@code 18, 65}); anything else is one comparison with {@code $param}.
+     */
+    private List<Condition> shorthand(TableColumn column, RuleTableModel table, ColumnTypes types,
+                                      Map<String, Dimension> inputs) {
         String template = column.template();
         if (template == null) {
             throw new IllegalArgumentException("it has no template");
         }
+        if (BARE_FIELD.matcher(template).matches()) {
+            return List.of(condition(column, table, types, inputs, template.trim() + " == $param", -1, true));
+        }
+        if (!NUMBERED.matcher(template).find()) {
+            return List.of(condition(column, table, types, inputs, template, -1, false));
+        }
+        List<Condition> parts = new ArrayList<>();
+        for (String part : template.split(",")) {
+            Matcher n = NUMBERED.matcher(part);
+            if (!n.find()) {
+                throw new IllegalArgumentException("\"" + part.trim() + "\" compares no numbered value");
+            }
+            int position = Integer.parseInt(n.group(1)) - 1; // read before replaceAll resets the matcher
+            parts.add(condition(column, table, types, inputs, n.replaceAll("\\$param"), position, false));
+        }
+        return parts;
+    }
+
+    private Condition condition(TableColumn column, RuleTableModel table, ColumnTypes types, Map<String, Dimension> inputs,
+                                String template, int part, boolean bareField) {
         Matcher m = COMPARISON.matcher(template);
         if (!m.matches()) {
             throw new IllegalArgumentException("\"" + template + "\" is not a comparison of one field with the cell's value");
@@ -114,7 +157,7 @@ public final class TableConditions {
         if (fieldType == null) {
             throw new IllegalArgumentException("no field " + field + " found on " + fact[1]);
         }
-        Dimension.Kind kind = kind(fieldType, value, types);
+        Dimension.Kind kind = bareField ? kindOf(fieldType) : kind(fieldType, value, types);
         if ((kind == Dimension.Kind.CHOICE || kind == Dimension.Kind.TRUE_FALSE || kind == Dimension.Kind.TEXT)
                 && !op.equals("==") && !op.equals("!=")) {
             throw new IllegalArgumentException("\"" + template + "\" orders values that have no order");
@@ -135,10 +178,10 @@ public final class TableConditions {
             more.add(ChoiceSet.OTHER);
             Dimension wider = new Dimension(input.order(), key, input.words(), kind, List.copyOf(more));
             inputs.put(key, wider);
-            conditions.replaceAll(c -> c.input().equals(narrower) ? new Condition(c.column(), wider, c.op()) : c);
+            conditions.replaceAll(c -> c.input().equals(narrower) ? new Condition(c.column(), wider, c.op(), c.part()) : c);
             input = wider;
         }
-        return new Condition(column, input, op);
+        return new Condition(column, input, op, part);
     }
 
     /** The binding and the fact type of a pattern: {@code $case: ReturnCase} or {@code ReturnCase()}. */
@@ -175,6 +218,27 @@ public final class TableConditions {
         }
         if (fieldType == BigDecimal.class || fieldType == double.class || fieldType == Double.class) {
             return require(bare || decimal, Dimension.Kind.DECIMAL, value);
+        }
+        throw new IllegalArgumentException("its field holds a " + fieldType.getSimpleName()
+                + ", not an enumeration, true/false, a number or text");
+    }
+
+    /** The kind of a field compared with the bare cell value (a bare-field template). */
+    private static Dimension.Kind kindOf(Class<?> fieldType) {
+        if (fieldType == boolean.class || fieldType == Boolean.class) {
+            return Dimension.Kind.TRUE_FALSE;
+        }
+        if (fieldType.isEnum()) {
+            return Dimension.Kind.CHOICE;
+        }
+        if (fieldType == String.class) {
+            return Dimension.Kind.TEXT;
+        }
+        if (Arrays.asList(int.class, Integer.class, long.class, Long.class, short.class, Short.class).contains(fieldType)) {
+            return Dimension.Kind.WHOLE_NUMBER;
+        }
+        if (fieldType == BigDecimal.class || fieldType == double.class || fieldType == Double.class) {
+            return Dimension.Kind.DECIMAL;
         }
         throw new IllegalArgumentException("its field holds a " + fieldType.getSimpleName()
                 + ", not an enumeration, true/false, a number or text");

@@ -1,5 +1,6 @@
 package smos.checks.logic;
 
+import smos.engine.table.RuleTableModel;
 import smos.engine.table.SheetModel;
 import smos.engine.table.TableCell;
 
@@ -11,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a sheet declares about its table in the RuleSet area, in a {@code Table checks} row (Drools
- * ignores keywords it does not know): comma-separated words
+ * What a sheet declares about its tables in the RuleSet area, in a {@code Table checks} row, or a
+ * {@code Table checks <table name>} row for one table (Drools ignores keywords it does not know):
+ * comma-separated words
  * <ul>
  *   <li>{@code unique}: at most one row matches any input, so overlapping rows are errors;</li>
  *   <li>{@code complete} / {@code incomplete}: every input must (need not) match a row; first-match
@@ -34,8 +36,20 @@ public record TableDeclaration(TableCell cell, boolean unique, Optional<Boolean>
         }
     }
 
+    /**
+     * The declaration of one table: a row {@code Table checks <table name>} when the sheet has one for
+     * it (a sheet of several tables, as Drools allows), else the sheet's {@code Table checks} row.
+     */
+    public static TableDeclaration read(SheetModel sheet, RuleTableModel table) {
+        List<TableCell> own = sheet.property(KEYWORD + " " + table.name());
+        return read(own.isEmpty() ? sheet.property(KEYWORD) : own);
+    }
+
     public static TableDeclaration read(SheetModel sheet) {
-        List<TableCell> cells = sheet.property(KEYWORD);
+        return read(sheet.property(KEYWORD));
+    }
+
+    private static TableDeclaration read(List<TableCell> cells) {
         if (cells.isEmpty()) {
             return new TableDeclaration(null, false, Optional.empty(), List.of(), List.of());
         }

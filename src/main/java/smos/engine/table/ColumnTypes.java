@@ -20,6 +20,9 @@ public final class ColumnTypes {
     private static final Pattern BINDING = Pattern.compile("^\\s*(\\$?\\w+)\\s*:\\s*([\\w.]+)");
     private static final Pattern ENUM_PARAM = Pattern.compile("([A-Z]\\w*)\\.\\$param");
     private static final Pattern COMPARISON = Pattern.compile("^\\s*(\\w+)\\s*(==|!=|<=|>=|<|>)\\s*\\$param\\s*$");
+    private static final Pattern BARE_FIELD = Pattern.compile("^\\s*([a-z]\\w*)\\s*$");
+    private static final Pattern QUOTED_EQUALS = Pattern.compile("^\\s*(\\w+)\\s*==\\s*\"\\$param\"\\s*$");
+    private static final Pattern TYPE_ONLY = Pattern.compile("^\\s*([A-Za-z_][\\w.]*)\\s*(\\(\\s*\\))?\\s*$");
     private static final Pattern CALL = Pattern.compile("^\\s*(\\$?\\w+)\\.(\\w+)\\(\\s*\\$param\\s*\\)\\s*;?\\s*$");
 
     private final List<String> imports;
@@ -70,6 +73,10 @@ public final class ColumnTypes {
                 return new ValueType.Choice(type);
             }
         }
+        ValueType compared = comparedField(column, template);
+        if (compared != null) {
+            return compared;
+        }
         if (template.contains("\"$param\"")) {
             return new ValueType.Text();
         }
@@ -87,6 +94,32 @@ public final class ColumnTypes {
             }
         }
         return new ValueType.Unknown("template \"" + template + "\" is not of a checked form");
+    }
+
+    /**
+     * A condition that compares a field with the cell as Drools' shorthand does: a bare field name
+     * ({@code registered}: Drools writes {@code registered == <cell>}) or {@code type == "$param"} on an
+     * enumeration (Drools converts the text): the cell takes the field's type, so that a value that can
+     * never match (a curly-quoted constant, a misspelt one) is refused. Null for other templates.
+     */
+    private ValueType comparedField(TableColumn column, String template) {
+        if (column.code() != ColumnCode.CONDITION || column.pattern() == null) {
+            return null;
+        }
+        Matcher bare = BARE_FIELD.matcher(template);
+        Matcher quoted = QUOTED_EQUALS.matcher(template);
+        String field = bare.matches() ? bare.group(1) : quoted.matches() ? quoted.group(1) : null;
+        Matcher b = BINDING.matcher(column.pattern());
+        Matcher t = TYPE_ONLY.matcher(column.pattern());
+        String fact = b.find() ? b.group(2) : t.matches() ? t.group(1) : null;
+        if (field == null || fact == null) {
+            return null;
+        }
+        Class<?> type = getterType(resolve(fact), field);
+        if (type != null && type.isEnum()) {
+            return new ValueType.Choice(type);
+        }
+        return bare.matches() && type != null ? typeOf(type, template) : null;
     }
 
     private static ValueType typeOf(Class<?> type, String template) {

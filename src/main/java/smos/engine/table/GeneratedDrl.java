@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class GeneratedDrl {
     private static final Pattern ORIGIN = Pattern.compile("//\\s*rule values at ([A-Z]+\\d+), header at ([A-Z]+\\d+)");
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"");
 
     private final String file;
     private final String sheet;

@@ -4,11 +4,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import smos.engine.RuleProblem;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,13 +34,22 @@ public final class WorkbookReader {
     public static WorkbookModel read(String file, byte[] bytes) {
         List<RuleProblem> problems = new ArrayList<>();
         List<SheetModel> sheets = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            CellText text = new CellText(workbook.getCreationHelper().createFormulaEvaluator());
-            for (Sheet sheet : workbook) {
-                sheets.add(new SheetReader(file, sheet, text, problems).read());
-            }
+        try (NormalisedWorkbook normalised = NormalisedWorkbook.open(file, bytes)) {
+            return read(file, normalised);
         } catch (IOException | RuntimeException e) {
-            problems.add(RuleProblem.inFile(file, "cannot be opened as an .xlsx workbook: " + e.getMessage()));
+            problems.add(RuleProblem.inFile(file, "cannot be opened as an .xlsx or .xls workbook: " + e.getMessage()));
+        }
+        return new WorkbookModel(file, List.copyOf(sheets), List.copyOf(problems));
+    }
+
+    /** The model of a workbook already opened and normalised (the compiler hands the same object to Drools). */
+    public static WorkbookModel read(String file, NormalisedWorkbook normalised) {
+        List<RuleProblem> problems = new ArrayList<>(normalised.problems());
+        List<SheetModel> sheets = new ArrayList<>();
+        Workbook workbook = normalised.workbook();
+        CellText text = new CellText(workbook.getCreationHelper().createFormulaEvaluator());
+        for (Sheet sheet : workbook) {
+            sheets.add(new SheetReader(file, sheet, text, problems).read());
         }
         return new WorkbookModel(file, List.copyOf(sheets), List.copyOf(problems));
     }
