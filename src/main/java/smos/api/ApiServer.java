@@ -39,8 +39,12 @@ public final class ApiServer {
 
     /** With a rule-set manager, the publishing, history and rollback endpoints are served too. */
     public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics, ApiSettings settings) {
-        BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics), settings);
+        int batchThreads = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService batchWorkers = BatchDecisions.workerPool(batchThreads);
+        BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics, batchWorkers, batchThreads), settings);
+        BodyReader decisionBodies = BodyReader.decisionRequest(settings);
         return Javalin.create(config -> {
+            config.events.serverStopped(batchWorkers::shutdown);
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             if (settings.threads() > 0) {
@@ -63,7 +67,7 @@ public final class ApiServer {
             }
             config.routes.before(DECISION, ctx -> ctx.attribute(STARTED, System.nanoTime()));
             config.routes.post(DECISION, ctx -> {
-                byte[] body = JsonBody.read(ctx, settings.maxBodyBytes());
+                byte[] body = decisionBodies.json(ctx);
                 writeJson(ctx, 200, service.decide(Problems.requestId(ctx), ctx.pathParam("domain"), body));
             });
             config.routes.after(DECISION, ctx -> {
@@ -78,7 +82,7 @@ public final class ApiServer {
                     .result(metrics.prometheus()));
             if (settings.echoEndpoint()) {
                 config.routes.post("/api/v1/echo", ctx -> ctx.status(200).contentType(JSON)
-                        .result(JsonBody.read(ctx, settings.maxBodyBytes())));
+                        .result(decisionBodies.json(ctx)));
             }
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
