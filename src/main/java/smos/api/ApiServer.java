@@ -51,6 +51,7 @@ public final class ApiServer {
                 config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(settings.threads(),
                         Math.min(settings.threads(), 4));
             }
+            ClientProtection.install(config, settings.clients());
             config.jetty.multipartConfig.maxFileSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             config.routes.before(ctx -> {

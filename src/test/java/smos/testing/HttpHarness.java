@@ -28,6 +28,10 @@ public final class HttpHarness implements AutoCloseable {
         this.app = ApiServer.create(service, null, metrics, settings).start(0);
     }
 
+    public int port() {
+        return app.port();
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
     }
