@@ -105,6 +105,13 @@ public final class ApiServer {
         routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx,
                 Problem.ofStatus(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
                         describe(e, ctx), ctx.path(), Problems.requestId(ctx))));
+        routes.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> {
+            // Jetty's own refusal while the body was read (408: it arrived slower than the minimum rate)
+            LOG.debug("request {} refused by Jetty: {}", Problems.requestId(ctx), e.getMessage());
+            writeProblem(ctx, Problem.ofStatus(e.getCode(), HttpStatus.forStatus(e.getCode()).getMessage(),
+                    e.getReason() == null ? "the request body could not be read" : e.getReason(), ctx.path(),
+                    Problems.requestId(ctx)));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {} (request {})", ctx.method(), ctx.path(), Problems.requestId(ctx), e);
             writeProblem(ctx, Problem.ofStatus(500, "Internal error",

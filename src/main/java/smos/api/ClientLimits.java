@@ -22,8 +22,12 @@ public record ClientLimits(long minRequestBytesPerSecond, Duration idleTimeout, 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     /** Far above what the systems that post facts open, far below the process's file limit. */
     public static final int DEFAULT_MAX_CONNECTIONS = 5_000;
-    /** More than one system keeps busy at once on a few cores; slow bodies of one address stop here. */
-    public static final int DEFAULT_THREADS_PER_CLIENT = 16;
+    /**
+     * Enough to keep a few cores busy for one client (its other requests wait their turn, which on few
+     * cores costs it nothing); small, so that slow bodies from 20 addresses hold 80 of the 200
+     * requests served at once: the others stay free for everyone else.
+     */
+    public static final int DEFAULT_THREADS_PER_CLIENT = 4;
     /** Below Jetty's pool of 250 threads, leaving threads for accepting and selecting. */
     public static final int DEFAULT_MAX_ACTIVE_REQUESTS = 200;
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 2_000;
