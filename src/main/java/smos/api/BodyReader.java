@@ -91,7 +91,9 @@ final class BodyReader {
         }
         byte[] buffer = new byte[BUFFER];
         long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
+        // a body of declared length is done when that many bytes are in: reading on to the end of the
+        // stream would only wait, and Jetty's minimum data rate counts that wait against the client
+        for (int n; (declared < 0 || total < declared) && (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > maxBytes) {
                 drain(in);

@@ -17,8 +17,13 @@ public record ClientLimits(long minRequestBytesPerSecond, Duration idleTimeout, 
                            int threadsPerClient, int maxActiveRequests, int maxQueuedRequests,
                            Duration maxQueueWait, List<String> trustedProxies) {
 
-    /** 1 KiB/s: a decision request is a few hundred bytes and a batch streams megabytes per second. */
-    public static final long DEFAULT_MIN_REQUEST_BYTES_PER_SECOND = 1024;
+    /**
+     * 256 bytes a second, counted from the first byte of the body: a slow-body attacker (a byte every
+     * few seconds) is cut off at its second byte, while a client whose small body arrives a moment
+     * after its headers is not (Jetty counts any wait against the rate, so a high minimum would refuse
+     * a 2-byte body that came 10 ms late).
+     */
+    public static final long DEFAULT_MIN_REQUEST_BYTES_PER_SECOND = 256;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     /** Far above what the systems that post facts open, far below the process's file limit. */
     public static final int DEFAULT_MAX_CONNECTIONS = 5_000;
