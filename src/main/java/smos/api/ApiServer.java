@@ -48,15 +48,19 @@ public final class ApiServer {
     public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics,
                                  AuditServices audit, ApiSettings settings) {
         DecisionRecorder recorder = audit.recorder();
-        DecisionRoute decision = new DecisionRoute(service, recorder, settings);
-        BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics), settings);
+        int batchThreads = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService batchWorkers = BatchDecisions.workerPool(batchThreads);
+        BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics, batchWorkers, batchThreads), settings);
+        DecisionRoute decision = new DecisionRoute(service, recorder, BodyReader.decisionRequest(settings), settings);
         return Javalin.create(config -> {
+            config.events.serverStopped(batchWorkers::shutdown);
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             if (settings.threads() > 0) {
                 config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(settings.threads(),
                         Math.min(settings.threads(), 4));
             }
+            ClientProtection.install(config, settings.clients());
             config.jetty.multipartConfig.maxFileSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             config.routes.before(ctx -> {
@@ -85,7 +89,7 @@ public final class ApiServer {
                     .result(metrics.prometheus()));
             if (settings.echoEndpoint()) {
                 config.routes.post("/api/v1/echo", ctx -> ctx.status(200).contentType(JSON)
-                        .result(JsonBody.read(ctx, settings.maxBodyBytes())));
+                        .result(decisionBodies.json(ctx)));
             }
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
@@ -108,6 +112,13 @@ public final class ApiServer {
         routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx,
                 Problem.ofStatus(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
                         describe(e, ctx), ctx.path(), Problems.requestId(ctx))));
+        routes.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> {
+            // Jetty's own refusal while the body was read (408: it arrived slower than the minimum rate)
+            LOG.debug("request {} refused by Jetty: {}", Problems.requestId(ctx), e.getMessage());
+            writeProblem(ctx, Problem.ofStatus(e.getCode(), HttpStatus.forStatus(e.getCode()).getMessage(),
+                    e.getReason() == null ? "the request body could not be read" : e.getReason(), ctx.path(),
+                    Problems.requestId(ctx)));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {} (request {})", ctx.method(), ctx.path(), Problems.requestId(ctx), e);
             writeProblem(ctx, Problem.ofStatus(500, "Internal error",

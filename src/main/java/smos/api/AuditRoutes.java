@@ -111,7 +111,7 @@ final class AuditRoutes {
     private void erase(Context ctx) {
         AuditLog log = log(ctx);
         String who = Access.caller(ctx, settings.tokens(), AccessRole.PUBLISHER, "erase records of the decision log").name();
-        EraseRequest request = JsonBody.readAs(ctx, settings.maxBodyBytes(), EraseRequest.class);
+        EraseRequest request = new BodyReader(settings.maxBodyBytes(), "an erasure request").jsonAs(ctx, EraseRequest.class);
         ApiServer.writeJson(ctx, 200, log.erase(request.domain(), request.field(), request.value(), who));
     }
 

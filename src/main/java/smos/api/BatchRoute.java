@@ -2,6 +2,8 @@ package smos.api;
 
 import io.javalin.http.Context;
 import smos.service.BatchDecisions;
+import smos.service.BatchItems;
+import smos.service.BatchResults;
 import smos.service.DecisionService;
 
 import java.io.IOException;
@@ -9,13 +11,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * {@code POST /api/v1/decisions/{domain}/batch}: a JSON array (answered by a JSON array) or NDJSON
  * (answered line by line). An array is first spooled to a temporary file, so that one past the batch
- * limits gets a 413 and a malformed one a 400 before anything is answered; NDJSON streams straight
- * through and ends with an error line where a limit stops it.
+ * limits gets a 413 and one whose framing is broken a 400 before anything is answered; NDJSON streams
+ * straight through and ends with an error line where a limit stops it. Each item or line may be as
+ * large as a single request; a larger one, or a malformed one, is that item's error.
  */
 final class BatchRoute {
     static final String NDJSON = "application/x-ndjson";
@@ -23,43 +25,46 @@ final class BatchRoute {
     private final DecisionService service;
     private final BatchDecisions batches;
     private final ApiSettings settings;
+    private final BodyReader spooler;
 
     BatchRoute(DecisionService service, BatchDecisions batches, ApiSettings settings) {
         this.service = service;
         this.batches = batches;
         this.settings = settings;
+        this.spooler = new BodyReader(settings.batchMaxBytes(), "a batch");
     }
 
     void handle(Context ctx) throws IOException {
         String domain = ctx.pathParam("domain");
-        String type = mediaType(ctx.header("Content-Type"));
+        String type = BodyReader.mediaType(ctx.header("Content-Type"));
         if (!type.equals("application/json") && !type.equals(NDJSON)) {
             throw new smos.failure.UnsupportedMediaTypeException("send a batch as a JSON array (Content-Type: application/json) or as NDJSON (" + NDJSON + ")");
         }
         service.servingState(domain);
         BatchDecisions.Options options = new BatchDecisions.Options("true".equals(ctx.queryParam("trace")),
                 settings.batchMaxItems(), settings.batchMaxBytes());
+        long maxItemBytes = settings.maxBodyBytes();
         if (type.equals(NDJSON)) {
             ctx.status(200).contentType(NDJSON);
             try (InputStream in = ctx.req().getInputStream(); OutputStream out = buffered(ctx)) {
-                batches.run(domain, BatchDecisions.ndjson(in), BatchDecisions.asNdjson(out), options,
+                batches.run(domain, BatchItems.ndjson(in, maxItemBytes), BatchResults.asNdjson(out), options,
                         BatchDecisions.Progress.NONE);
             }
             return;
         }
-        Path spool = spool(ctx);
+        Path spool = spooler.spool(ctx);
         try {
             long items;
             try (InputStream in = Files.newInputStream(spool)) {
-                items = BatchDecisions.countArrayItems(in);
+                items = BatchItems.countArrayItems(in);
             }
             if (items > settings.batchMaxItems()) {
-                throw tooLarge("a batch may hold at most " + settings.batchMaxItems() + " items; this one holds "
-                        + items + " (send larger batches as NDJSON in parts)");
+                throw new smos.failure.LimitExceededException("a batch may hold at most " + settings.batchMaxItems()
+                        + " items; this one holds " + items + " (send larger batches as NDJSON in parts)");
             }
             ctx.status(200).contentType("application/json");
             try (InputStream in = Files.newInputStream(spool); OutputStream out = buffered(ctx)) {
-                batches.run(domain, BatchDecisions.array(in), BatchDecisions.asArray(out), options,
+                batches.run(domain, BatchItems.array(in, maxItemBytes), BatchResults.asArray(out), options,
                         BatchDecisions.Progress.NONE);
             }
         } finally {
@@ -73,36 +78,4 @@ final class BatchRoute {
     }
 
     private static final int OUTPUT_BUFFER = 256 * 1024;
-
-    /** Copies the array body to a temporary file, refusing it (413) once it passes the byte limit. */
-    private Path spool(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > settings.batchMaxBytes()) {
-            throw tooLarge("a batch may be at most " + settings.batchMaxBytes() + " bytes");
-        }
-        Path spool = Files.createTempFile("smos-batch-", ".json");
-        try (InputStream in = ctx.req().getInputStream(); OutputStream out = Files.newOutputStream(spool)) {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > settings.batchMaxBytes()) {
-                    throw tooLarge("a batch may be at most " + settings.batchMaxBytes() + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(spool);
-            throw e;
-        }
-        return spool;
-    }
-
-    private static smos.failure.LimitExceededException tooLarge(String detail) {
-        return new smos.failure.LimitExceededException(detail);
-    }
-
-    private static String mediaType(String contentType) {
-        return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    }
 }

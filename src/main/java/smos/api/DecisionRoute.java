@@ -14,11 +14,13 @@ import smos.service.DecisionService;
 final class DecisionRoute {
     private final DecisionService service;
     private final DecisionRecorder recorder;
+    private final BodyReader bodies;
     private final ApiSettings settings;
 
-    DecisionRoute(DecisionService service, DecisionRecorder recorder, ApiSettings settings) {
+    DecisionRoute(DecisionService service, DecisionRecorder recorder, BodyReader bodies, ApiSettings settings) {
         this.service = service;
         this.recorder = recorder;
+        this.bodies = bodies;
         this.settings = settings;
     }
 
@@ -27,7 +29,7 @@ final class DecisionRoute {
         String caller = Access.callerName(ctx, settings.tokens());
         byte[] body = null;
         try {
-            body = JsonBody.read(ctx, settings.maxBodyBytes());
+            body = bodies.json(ctx);
             DecisionResponse response = service.decide(Problems.requestId(ctx), domain, body);
             recorder.decided(response, caller, body);
             ApiServer.writeJson(ctx, 200, response);

@@ -66,7 +66,7 @@ final class PublishRoutes {
         routes.post(DOMAIN + "/rollback", ctx -> {
             Caller caller = authorize(ctx, AccessRole.PUBLISHER, "roll back");
             String base = base(ctx);
-            RollbackRequest request = JsonBody.readAs(ctx, settings.maxBodyBytes(), RollbackRequest.class);
+            RollbackRequest request = new BodyReader(settings.maxBodyBytes(), "a rollback request").jsonAs(ctx, RollbackRequest.class);
             if (request == null || request.version() == null || request.version().isBlank()) {
                 throw new InvalidRequestException("version", "name the version to roll back to: {\"version\": \"...\"}");
             }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import smos.request.Json;
 import smos.service.BatchDecisions;
+import smos.service.BatchItems;
+import smos.service.BatchResults;
 import smos.service.DecisionService;
 import smos.service.Metrics;
 
@@ -28,6 +30,8 @@ import java.util.concurrent.Callable;
 final class DecideCommand implements Callable<Integer> {
     /** How far ahead the first request is read to tell NDJSON from a pretty-printed document. */
     private static final int LOOKAHEAD = 1 << 20;
+    /** An item or line may be as large as a request the service takes over HTTP. */
+    private static final long MAX_ITEM_BYTES = smos.api.ApiSettings.DEFAULT_MAX_BODY_BYTES;
 
     @Mixin
     HomeOption home;
@@ -49,25 +53,29 @@ final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         DecisionService service = Services.load(home.resolve());
-        BatchDecisions batches = new BatchDecisions(service, new Metrics());
+        int threads = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService workers = BatchDecisions.workerPool(threads);
+        BatchDecisions batches = new BatchDecisions(service, new Metrics(), workers, threads);
         PrintStream err = System.err;
         ProgressBar bar = new ProgressBar(err, progress != null ? progress : ProgressBar.stderrIsTerminal());
         try (InputStream raw = file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
              BufferedInputStream in = new BufferedInputStream(raw, LOOKAHEAD + 1);
              OutputStream out = new BufferedOutputStream(new NonClosing(System.out), 1 << 16)) {
-            BatchDecisions.Items items = items(in);
-            BatchDecisions.Summary summary = batches.run(domain, items, BatchDecisions.asNdjson(out),
+            BatchItems items = items(in);
+            BatchDecisions.Summary summary = batches.run(domain, items, BatchResults.asNdjson(out),
                     BatchDecisions.Options.unlimited(trace), bar);
             out.flush();
             bar.finish();
             err.printf(Locale.ROOT, "%d items, %d errors, %.2f seconds, %.0f decisions per second%n",
                     summary.items(), summary.errors(), summary.nanos() / 1e9, summary.perSecond());
             return summary.errors() == 0 ? 0 : 1;
+        } finally {
+            workers.shutdown();
         }
     }
 
     /** A JSON array, NDJSON, or documents: told apart by the first character and the first line. */
-    private static BatchDecisions.Items items(BufferedInputStream in) throws IOException {
+    private static BatchItems items(BufferedInputStream in) throws IOException {
         in.mark(LOOKAHEAD);
         int first;
         do {
@@ -75,12 +83,12 @@ final class DecideCommand implements Callable<Integer> {
         } while (first == ' ' || first == '\t' || first == '\r' || first == '\n');
         in.reset();
         if (first == '[') {
-            return BatchDecisions.array(in);
+            return BatchItems.array(in, MAX_ITEM_BYTES);
         }
         in.mark(LOOKAHEAD);
         byte[] line = firstLine(in);
         in.reset();
-        return isCompleteJson(line) ? BatchDecisions.ndjson(in) : BatchDecisions.documents(in);
+        return isCompleteJson(line) ? BatchItems.ndjson(in, MAX_ITEM_BYTES) : BatchItems.documents(in);
     }
 
     private static byte[] firstLine(InputStream in) throws IOException {

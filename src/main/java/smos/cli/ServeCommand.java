@@ -83,6 +83,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "instead of time-slicing them: on few cores this keeps the tail latency down.")
     int threads;
 
+    @picocli.CommandLine.Mixin
+    ClientLimitOptions clients;
+
     @Option(names = "--echo-endpoint", hidden = true,
             description = "Serve POST /api/v1/echo, which answers its body: the bare baseline of the HTTP benchmark.")
     boolean echoEndpoint;
@@ -101,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
         AuditOptions.Opened auditLog = audit.open(dir, running);
         ApiSettings settings = ApiSettings.defaults().withBodyLimits(maxBodyBytes, maxPublishBytes)
                 .withBatchLimits(batchMaxItems, batchMaxBytes).withTokens(tokens).withProtectReads(protectReads)
-                .withEchoEndpoint(echoEndpoint).withThreads(threads);
+                .withEchoEndpoint(echoEndpoint).withThreads(threads).withClients(clients.limits());
         Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), auditLog.services(),
                 settings).start(port);
         RuleWatcher watcher = watch ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),

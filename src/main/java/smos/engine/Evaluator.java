@@ -13,8 +13,15 @@ import java.util.Map;
  * back empty; thread-safe.
  */
 public final class Evaluator {
-    /** A safety net against rules that re-trigger each other; no decision needs nearly this many. */
-    private static final int MAX_FIRINGS_PER_STAGE = 10_000;
+    /**
+     * A safety net against rules that re-trigger each other, scaled by the request: a stage may fire
+     * this many times per fact inserted (plus one, for the facts a rule inserts itself). Rules that do
+     * not loop fire once per fact, or per pair of facts they join, that they match; the shipped
+     * stages fire at most a few rules per fact, so a factor this far above lets every request the
+     * contract accepts decide, however long its lists, while a loop is still stopped after a bounded
+     * amount of work. Engine configuration, not policy: it says nothing about what is decided.
+     */
+    static final int FIRINGS_PER_FACT = 100;
 
     private Evaluator() {
     }
@@ -50,6 +57,7 @@ public final class Evaluator {
         }
         List<Object> refreshed = evaluation.refreshed();
         List<String> stages = domain.stages();
+        int limit = firingLimit(facts.size());
         for (int i = 0; i < stages.size(); i++) {
             if (i > 0) {
                 for (Object fact : refreshed) {
@@ -57,13 +65,18 @@ public final class Evaluator {
                 }
             }
             session.getAgenda().getAgendaGroup(stages.get(i)).setFocus();
-            int fired = EvaluationStop.fire(session, MAX_FIRINGS_PER_STAGE);
-            if (fired >= MAX_FIRINGS_PER_STAGE) {
+            int fired = EvaluationStop.fire(session, limit);
+            if (fired >= limit) {
                 throw new RuleLoopException("the rules of " + domain.id() + " fired " + fired
-                        + " times in stage " + stages.get(i) + " and were stopped");
+                        + " times in stage " + stages.get(i) + " for " + facts.size() + " facts and were stopped");
             }
         }
         D decision = evaluation.decision().get();
         return new Decided<>(decision, ruleSet.version(), pooled.trace.snapshot());
+    }
+
+    /** The firings a stage may make for a request of this many facts; see {@link #FIRINGS_PER_FACT}. */
+    static int firingLimit(int facts) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) FIRINGS_PER_FACT * (facts + 1L));
     }
 }

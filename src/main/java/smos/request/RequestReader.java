@@ -44,6 +44,7 @@ public final class RequestReader<Q> {
         if (body == null || body.length == 0) {
             throw new InvalidRequestException(FieldError.BODY, "the request body is empty; send a JSON object");
         }
+        Utf8.check(body);
         Q request;
         try {
             request = reader.readValue(body);

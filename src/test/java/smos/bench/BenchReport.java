@@ -147,6 +147,18 @@ public final class BenchReport {
         row("batch compensation statements/s (50 deals)", ops(batchCompensation), ops(jsonCompensation) + " Jackson only",
                 pct(batchCompensation / jsonCompensation), ">= 20,000/s", batchCompensation >= 20_000);
 
+        Path slowBody = raw.resolve("slow-body.txt");
+        if (Files.exists(slowBody)) {
+            Matcher attacked = Pattern.compile("during attack: decisions (\\d+) failed (\\d+) p50 ([0-9.]+) ms p99 ([0-9.]+) ms")
+                    .matcher(Files.readString(slowBody));
+            if (attacked.find()) {
+                double p99 = Double.parseDouble(attacked.group(4));
+                row("decisions during a slow-body attack (1,000 connections; " + attacked.group(2) + " of "
+                                + (Long.parseLong(attacked.group(1)) + Long.parseLong(attacked.group(2))) + " failed)",
+                        "p99 " + attacked.group(4) + " ms", "p50 " + attacked.group(3) + " ms", "", "p99 < 100 ms, none failed",
+                        p99 < 100 && attacked.group(2).equals("0"));
+            }
+        }
         Map<String, long[]> rebuild = new TreeMap<>();
         double heap = Double.NaN;
         Path rebuildFile = raw.resolve("rebuild-heap.txt");

@@ -26,12 +26,14 @@ class BatchDecisionsTest {
                     + "\"claimDate\": \"2026-10-21\", \"purchasePrice\": 199.99, \"reason\": \"CHANGED_MIND\", "
                     + "\"opened\": true, \"proofOfPurchase\": true, \"registered\": false}}\n");
         }
-        BatchDecisions batches = new BatchDecisions(Services.shipped(), new Metrics());
+        java.util.concurrent.ExecutorService workers = BatchDecisions.workerPool(3);
+        BatchDecisions batches = new BatchDecisions(Services.shipped(), new Metrics(), workers, 3);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         BatchDecisions.Summary summary = batches.run("returns",
-                BatchDecisions.ndjson(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8))),
-                BatchDecisions.asNdjson(out), BatchDecisions.Options.unlimited(false), BatchDecisions.Progress.NONE);
+                BatchItems.ndjson(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), 1 << 20),
+                BatchResults.asNdjson(out), BatchDecisions.Options.unlimited(false), BatchDecisions.Progress.NONE);
+        workers.shutdown();
 
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(items, lines.length);

@@ -37,6 +37,10 @@ public final class HttpHarness implements AutoCloseable {
                                 .filter(active -> active.version().equals(version)))), settings).start(0);
     }
 
+    public int port() {
+        return app.port();
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
     }
