@@ -52,6 +52,22 @@ final class QuotaAllocation {
         return facts;
     }
 
+    /**
+     * What each stage reads that an earlier stage changed, so only those facts are updated before it: the
+     * reps once (their relief and base quota before assignment), the transfers once (their relief rate).
+     */
+    Map<String, List<Object>> refreshedByStage() {
+        List<Object> planAndRegions = new ArrayList<>(regions.size() + 1);
+        planAndRegions.add(plan);
+        planAndRegions.addAll(regions);
+        List<Object> beforeAllocation = new ArrayList<>(planAndRegions);
+        beforeAllocation.addAll(transfers);
+        List<Object> beforeAssignment = new ArrayList<>(planAndRegions);
+        beforeAssignment.addAll(reps);
+        return Map.of("allocation", beforeAllocation, "assignment", beforeAssignment,
+                "findings", planAndRegions, "verdict", List.of(plan));
+    }
+
     QuotaDecision toDecision() {
         String problem = Stream.concat(Stream.concat(
                         Stream.of(weights.get(0).problem(), weights.get(1).problem(), plan.remainderProblem()),

@@ -40,6 +40,7 @@ public final class QuotaDomain implements DecisionDomain<QuotaRequest, QuotaDeci
     @Override
     public Evaluation<QuotaDecision> prepare(QuotaRequest request) {
         QuotaAllocation allocation = new QuotaAllocation(request);
-        return new Evaluation<>(allocation.facts(), Map.of(), allocation::toDecision);
+        return new Evaluation<>(allocation.facts(), Map.of(), allocation::toDecision)
+                .refreshingBefore(allocation.refreshedByStage());
     }
 }
