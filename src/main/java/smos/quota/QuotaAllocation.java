@@ -43,7 +43,7 @@ final class QuotaAllocation {
     }
 
     List<Object> facts() {
-        List<Object> facts = new ArrayList<>(2 + weights.size() + regions.size() + reps.size() + transfers.size());
+        List<Object> facts = new ArrayList<>();
         facts.add(plan);
         facts.addAll(weights);
         facts.addAll(regions);
