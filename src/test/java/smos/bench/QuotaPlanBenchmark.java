@@ -83,7 +83,7 @@ public class QuotaPlanBenchmark {
             json.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                     "{\"accountId\": \"A-%d\", \"fromRepId\": \"R-%d\", \"toRepId\": \"R-%d\", \"effectiveDate\": \"%d-%02d-%02d\", "
                             + "\"annualRevenue\": %d}",
-                    j, from, to, j % 50 == 0 ? 2028 : 2027, 1 + j % 12, 1 + j % 28, 10_000 + j * 13)));
+                    j, from, to, j % 50 == 0 ? 2028 : 2027, 1 + j % 12, 1 + j % 28, 10_000 + j * 13));
         }
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
