@@ -51,7 +51,8 @@ public final class ApiServer {
         int batchThreads = Runtime.getRuntime().availableProcessors();
         java.util.concurrent.ExecutorService batchWorkers = BatchDecisions.workerPool(batchThreads);
         BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics, batchWorkers, batchThreads), settings);
-        DecisionRoute decision = new DecisionRoute(service, recorder, BodyReader.decisionRequest(settings), settings);
+        BodyReader decisionBodies = BodyReader.decisionRequest(settings);
+        DecisionRoute decision = new DecisionRoute(service, recorder, decisionBodies, settings);
         return Javalin.create(config -> {
             config.events.serverStopped(batchWorkers::shutdown);
             config.http.prefer405over404 = true;

@@ -13,6 +13,8 @@ public final class Scales {
     public static final String NPS_MAX = "100";
     public static final String RATING_MIN = "1";
     public static final String RATING_MAX = "5";
+    /** The smallest revenue or gross-profit target of an annual plan. */
+    public static final String PLAN_TARGET_MIN = "1.00";
 
     private Scales() {
     }

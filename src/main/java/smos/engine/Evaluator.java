@@ -55,12 +55,11 @@ public final class Evaluator {
         for (int f = 0; f < handles.length; f++) {
             handles[f] = session.insert(facts.get(f));
         }
-        List<Object> refreshed = evaluation.refreshed();
         List<String> stages = domain.stages();
         int limit = firingLimit(facts.size());
         for (int i = 0; i < stages.size(); i++) {
             if (i > 0) {
-                for (Object fact : refreshed) {
+                for (Object fact : evaluation.refreshedBefore(stages.get(i))) {
                     session.update(session.getFactHandle(fact), fact);
                 }
             }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class ScenarioLoader {
     public static final String SCENARIOS_DIR = smos.engine.DomainLayout.SCENARIOS_DIR;
     private static final Set<String> FILE_FIELDS = Set.of("domain", "scenarios");
-    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "given", "expect", "expectRules");
+    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "given", "expect", "expectRules", "expectError");
     /** Numbers stay exactly as written ({@code 30.00}), so failures quote the expectation verbatim. */
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -54,12 +54,13 @@ public final class ScenarioLoader {
         return files;
     }
 
-    /** The first scenario's request of each domain under {@code home}: requests known to work. */
+    /** The first decided scenario's request of each domain under {@code home}: requests known to work. */
     public static Map<String, JsonNode> examples(Path home) {
         Map<String, JsonNode> examples = new LinkedHashMap<>();
         for (Path file : find(List.of(home.resolve(SCENARIOS_DIR)))) {
             ScenarioFile scenarios = load(file, home.relativize(file).toString());
-            examples.putIfAbsent(scenarios.domain(), scenarios.scenarios().get(0).given());
+            scenarios.scenarios().stream().filter(s -> !s.refused()).findFirst()
+                    .ifPresent(s -> examples.putIfAbsent(scenarios.domain(), s.given()));
         }
         return examples;
     }
@@ -125,8 +126,16 @@ public final class ScenarioLoader {
             throw new ScenarioFileException(file, where + " needs 'given', the request as a mapping");
         }
         JsonNode expect = node.get("expect");
+        if (node.has("expectError")) {
+            if (expect != null || node.has("expectRules")) {
+                throw new ScenarioFileException(file, where + ": 'expectError' (the request is refused) goes without"
+                        + " 'expect' and 'expectRules' (no decision is made)");
+            }
+            return new Scenario(name.asText(), given, null, List.of(), expectedError(file, where, node.get("expectError")));
+        }
         if (expect == null || !expect.isObject()) {
-            throw new ScenarioFileException(file, where + " needs 'expect', the expected decision fields");
+            throw new ScenarioFileException(file, where + " needs 'expect', the expected decision fields"
+                    + " (or 'expectError: {status, field}' for a request that must be refused)");
         }
         List<String> rules = new ArrayList<>();
         JsonNode expectRules = node.get("expectRules");
@@ -137,6 +146,24 @@ public final class ScenarioLoader {
             expectRules.forEach(r -> rules.add(r.asText()));
         }
         return new Scenario(name.asText(), (ObjectNode) given, expect, List.copyOf(rules));
+    }
+
+    /** {@code expectError: {status: 400, field: reps[2].region}}. */
+    private static ExpectedError expectedError(String file, String where, JsonNode node) {
+        String shape = where + ": 'expectError' must be a mapping {status: 400, field: <JSON path of the field>}";
+        if (node == null || !node.isObject()) {
+            throw new ScenarioFileException(file, shape);
+        }
+        unknownFields(file, where + ": expectError: ", node, Set.of("status", "field"));
+        JsonNode status = node.get("status");
+        JsonNode field = node.get("field");
+        if (status == null || !status.canConvertToInt() || status.asInt() < 400 || status.asInt() > 499) {
+            throw new ScenarioFileException(file, shape + "; status is a 4xx code");
+        }
+        if (field == null || !field.isTextual() || field.asText().isBlank()) {
+            throw new ScenarioFileException(file, shape + "; field is required");
+        }
+        return new ExpectedError(status.asInt(), field.asText());
     }
 
     private static void unknownFields(String file, String where, JsonNode node, Set<String> known) {

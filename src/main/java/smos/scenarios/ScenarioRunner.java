@@ -24,6 +24,9 @@ public final class ScenarioRunner {
         DecisionResponse decide(String domain, byte[] request);
     }
 
+    /** The status an {@link InvalidRequestException} gets over HTTP: the only refusal a request can cause. */
+    private static final int INVALID_REQUEST = 400;
+
     private final Decider decider;
 
     public ScenarioRunner(Decider decider) {
@@ -43,6 +46,9 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(ScenarioFile file, Scenario scenario) {
+        if (scenario.refused()) {
+            return runRefused(file, scenario);
+        }
         List<ScenarioFailure> failures = new ArrayList<>();
         DecisionResponse response;
         try {
@@ -69,6 +75,39 @@ public final class ScenarioRunner {
             }
         }
         return new ScenarioResult(file.path(), file.domain(), scenario.name(), failures, fired);
+    }
+
+    /**
+     * A scenario with {@code expectError}: the request must be refused with that status, its errors naming
+     * the field. It fires no rule, so it adds nothing to coverage but its count.
+     */
+    private ScenarioResult runRefused(ScenarioFile file, Scenario scenario) {
+        ExpectedError expected = scenario.expectError();
+        List<ScenarioFailure> failures = new ArrayList<>();
+        try {
+            DecisionResponse response = decider.decide(file.domain(), Json.mapper().writeValueAsBytes(scenario.given()));
+            failures.add(failure(file, scenario, "expectError", expected.toString(),
+                    "a decision (the request was accepted): " + Json.mapper().valueToTree(response.decision())));
+        } catch (InvalidRequestException e) {
+            List<String> fields = e.errors().stream().map(err -> err.field()).toList();
+            if (expected.status() != INVALID_REQUEST) {
+                failures.add(failure(file, scenario, "expectError", expected.toString(),
+                        INVALID_REQUEST + " at " + describe(e)));
+            } else if (!fields.contains(expected.field())) {
+                failures.add(failure(file, scenario, "expectError", expected.toString(),
+                        INVALID_REQUEST + " at another field: " + describe(e)));
+            }
+        } catch (UnknownDomainException | DomainUnavailableException e) {
+            failures.add(failure(file, scenario, "domain", file.domain(), e.getMessage()));
+        } catch (JsonProcessingException | RuntimeException e) {
+            failures.add(failure(file, scenario, "expectError", expected.toString(), "error: " + e));
+        }
+        return new ScenarioResult(file.path(), file.domain(), scenario.name(), failures, List.of());
+    }
+
+    private static String describe(InvalidRequestException e) {
+        return e.errors().stream().map(err -> err.field() + " (" + err.message() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static ScenarioFailure failure(ScenarioFile file, Scenario scenario, String field, String expected,

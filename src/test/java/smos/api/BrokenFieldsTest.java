@@ -69,6 +69,9 @@ class BrokenFieldsTest {
             ScenarioFile file = ScenarioLoader.load(path, TestHomes.REPO.relativize(path).toString());
             DecisionDomain<?, ?> domain = service.registry().domain(file.domain()).orElseThrow();
             for (Scenario scenario : file.scenarios()) {
+                if (scenario.refused()) {
+                    continue; // already bad input, with the field it names checked by the scenario itself
+                }
                 List<Breakage> breakages = new ArrayList<>();
                 breakRecord(domain.requestType(), (ObjectNode) scenario.given(), "", scenario.given(), breakages);
                 assertTrue(!breakages.isEmpty());

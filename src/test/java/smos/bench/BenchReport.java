@@ -159,6 +159,10 @@ public final class BenchReport {
                         p99 < 100 && attacked.group(2).equals("0"));
             }
         }
+        double quotaPlan = score(jmh("jmh-quota-plan.json"), "largePlan", "");
+        row("quota plan, 4 regions, 2,000 reps, 500 transfers, 1 thread", Double.isNaN(quotaPlan) ? "n/a"
+                : String.format(Locale.ROOT, "%.1f ms", quotaPlan), "", "", "< 500 ms", quotaPlan < 500);
+
         Map<String, long[]> rebuild = new TreeMap<>();
         double heap = Double.NaN;
         Path rebuildFile = raw.resolve("rebuild-heap.txt");

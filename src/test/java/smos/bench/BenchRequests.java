@@ -34,6 +34,9 @@ public final class BenchRequests {
         for (Path path : ScenarioLoader.find(List.of(dir))) {
             ScenarioFile file = ScenarioLoader.load(path, path.toString());
             for (Scenario scenario : file.scenarios()) {
+                if (scenario.refused()) {
+                    continue; // bad input: refused before any rule runs, not part of the decision mix
+                }
                 try {
                     requests.add(Json.mapper().writeValueAsBytes(scenario.given()));
                 } catch (IOException e) {

@@ -66,7 +66,7 @@ class PlanningDomainsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compensation", "territory", "org-structure"})
+    @ValueSource(strings = {"compensation", "territory", "org-structure", "quota"})
     void everyRuleIsNamedByAScenario(String domain) {
         CompiledRuleSet rules = Services.shipped().registry().state(domain).orElseThrow().active();
         assertTrue(rules != null, domain + " does not compile");

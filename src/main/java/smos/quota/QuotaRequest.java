@@ -1,0 +1,74 @@
+package smos.quota;
+
+import smos.common.Region;
+import smos.request.CrossFieldCheck;
+import smos.request.NotEmpty;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * {@code POST /api/v1/decisions/quota}: the annual plan, each of the four regions once, the account
+ * executives and the accounts that change hands during the year ({@code transfers} may be empty).
+ * Region and rep figures come from different sources and need not add up.
+ */
+public record QuotaRequest(
+        Plan plan,
+        List<PlanRegion> regions,
+        @NotEmpty List<PlanRep> reps,
+        List<AccountTransfer> transfers) implements CrossFieldCheck {
+
+    @Override
+    public void check(Violations violations) {
+        checkRegions(violations);
+        Map<String, Integer> repIndex = new HashMap<>();
+        for (int i = 0; i < reps.size(); i++) {
+            PlanRep rep = reps.get(i);
+            Integer first = repIndex.putIfAbsent(rep.repId(), i);
+            if (first != null) {
+                violations.add("reps[" + i + "].repId", "'" + rep.repId() + "' is already used by reps[" + first
+                        + "]; each rep is listed once");
+            }
+            if (rep.startDate().isAfter(plan.fiscalYearEnd())) {
+                violations.add("reps[" + i + "].startDate", "must be on or before plan.fiscalYearEnd ("
+                        + plan.fiscalYearEnd() + ")");
+            }
+        }
+        for (int i = 0; i < transfers.size(); i++) {
+            AccountTransfer transfer = transfers.get(i);
+            if (!repIndex.containsKey(transfer.fromRepId())) {
+                violations.add("transfers[" + i + "].fromRepId", "'" + transfer.fromRepId() + "' is not a repId of reps");
+            }
+            if (!repIndex.containsKey(transfer.toRepId())) {
+                violations.add("transfers[" + i + "].toRepId", "'" + transfer.toRepId() + "' is not a repId of reps");
+            } else if (transfer.toRepId().equals(transfer.fromRepId())) {
+                violations.add("transfers[" + i + "].toRepId", "must be another rep than fromRepId ('"
+                        + transfer.fromRepId() + "')");
+            }
+        }
+    }
+
+    /** Each of the four regions exactly once: a second listing names its item, a missing one the list. */
+    private void checkRegions(Violations violations) {
+        Map<Region, Integer> seen = new EnumMap<>(Region.class);
+        for (int i = 0; i < regions.size(); i++) {
+            Integer first = seen.putIfAbsent(regions.get(i).region(), i);
+            if (first != null) {
+                violations.add("regions[" + i + "].region", regions.get(i).region() + " is already listed by regions["
+                        + first + "]; each region is listed once");
+            }
+        }
+        StringJoiner missing = new StringJoiner(", ");
+        for (Region region : Region.values()) {
+            if (!seen.containsKey(region)) {
+                missing.add(region.name());
+            }
+        }
+        if (missing.length() > 0) {
+            violations.add("regions", "must list each of the four regions once; missing: " + missing);
+        }
+    }
+}

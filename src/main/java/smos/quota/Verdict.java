@@ -1,0 +1,5 @@
+package smos.quota;
+
+public enum Verdict {
+    APPROVED, REJECTED
+}
