@@ -43,6 +43,7 @@ public final class ApiServer {
     /** With a rule-set manager, the publishing, history and rollback endpoints are served too. */
     public static Javalin create(DecisionService service, RuleSetManager manager, Metrics metrics, ApiSettings settings) {
         BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics), settings);
+        ContractRoutes contract = new ContractRoutes(service.registry().domains());
         return Javalin.create(config -> {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
@@ -54,7 +55,8 @@ public final class ApiServer {
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxPublishBytes(), SizeUnit.BYTES);
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
-                    if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")) {
+                    if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")
+                            && !ContractRoutes.open(ctx.path())) {
                         Access.publisher(ctx, settings.tokens());
                     }
                 });
@@ -84,6 +86,7 @@ public final class ApiServer {
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
             }
+            contract.install(config.routes);
             installProblemMapping(config.routes);
         });
     }
