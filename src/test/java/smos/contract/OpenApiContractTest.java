@@ -145,6 +145,19 @@ class OpenApiContractTest {
     }
 
     @Test
+    void theSchemaRefusesWhatTheContractForbids() {
+        JsonNode returns = read("{\"claim\": {\"claimId\": \" \", \"productLine\": \"TOASTER\", \"condition\": \"NEW\","
+                + " \"channel\": \"DIRECT\", \"purchaseDate\": \"2026-10-01\", \"claimDate\": \"2026-10-21\","
+                + " \"purchasePrice\": -1, \"reason\": \"CHANGED_MIND\", \"opened\": \"yes\","
+                + " \"registered\": false, \"colour\": \"red\"}}");
+        assertEquals(Set.of("claim.claimId", "claim.productLine", "claim.purchasePrice", "claim.opened",
+                "claim.proofOfPurchase", "claim.colour"), schemas.refusedFields("ReturnsRequest", returns));
+        JsonNode review = read("{\"rep\": {\"repId\": \"R1\", \"managerId\": \"M1\", \"tenureMonths\": 12},"
+                + " \"quarters\": []}");
+        assertEquals(Set.of("quarters"), schemas.refusedFields("PerformanceReviewRequest", review));
+    }
+
+    @Test
     void theCommittedDocumentIsTheGeneratedOne() throws IOException {
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
         assertEquals(served, committed, "docs/openapi.json is not the document the code generates; the contract "

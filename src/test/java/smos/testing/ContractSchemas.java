@@ -92,8 +92,9 @@ public final class ContractSchemas {
             if (!has(n)) {
                 throw new AssertionError("the document has no schema " + n);
             }
-            // the document itself is the schema resource, so that its references resolve; it starts at the named one
-            ObjectNode root = document.deepCopy();
+            // the document's components are the schema resource, so that its references resolve; it starts at the named one
+            ObjectNode root = Json.mapper().createObjectNode();
+            root.set("components", document.get("components").deepCopy());
             root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             root.put("$ref", "#/components/schemas/" + n);
             return registry.getSchema(root);
