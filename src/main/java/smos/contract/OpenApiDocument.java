@@ -114,6 +114,11 @@ public final class OpenApiDocument {
             all.set(INDEX, indexSchema());
             ObjectNode responses = responses();
             all.setAll(schemas.definitions());
+            for (DecisionDomain<?, ?> domain : domains) {
+                describe(all, SchemaNames.request(domain.id()), "the request of " + domain.id() + ": "
+                        + domain.description());
+                describe(all, SchemaNames.decision(domain.id()), "the decision of " + domain.id());
+            }
             sortFields(all);
             ObjectNode components = root.putObject("components");
             components.set("schemas", all);
@@ -437,6 +442,13 @@ public final class OpenApiDocument {
             ArrayNode required = schema.putArray("required");
             for (String name : names) {
                 required.add(name);
+            }
+        }
+
+        /** A schema's own description (@Describe) stays; one without gets the domain's. */
+        private static void describe(ObjectNode all, String schemaName, String description) {
+            if (all.get(schemaName) instanceof ObjectNode schema && !schema.has("description")) {
+                schema.put("description", description);
             }
         }
 

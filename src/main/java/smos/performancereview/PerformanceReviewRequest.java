@@ -1,5 +1,6 @@
 package smos.performancereview;
 
+import smos.request.Describe;
 import smos.request.MaxItems;
 import smos.request.NotEmpty;
 
@@ -10,5 +11,5 @@ public record PerformanceReviewRequest(
         Rep rep,
         // 25 years of quarters, more than any rep's history; each quarter is a fact the rules mark, so the
         // bound keeps a review to a hundred firings (10,000 quarters ran into the rules' loop guard)
-        @NotEmpty @MaxItems(100) List<Quarter> quarters) {
+        @Describe("oldest first: the last is the latest quarter") @NotEmpty @MaxItems(100) List<Quarter> quarters) {
 }
