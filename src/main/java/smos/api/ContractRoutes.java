@@ -62,9 +62,15 @@ public final class ContractRoutes {
             }
             asset(ctx, name.startsWith("smos-") ? OWN + name : WEBJAR + swaggerUiVersion + "/" + name, type);
         });
-        routes.get("/", ctx -> ApiServer.writeJson(ctx, 200, Map.of("service", "SMOS decision service",
-                "links", Map.of("docs", "/docs", "openapi", SchemaNames.DOCUMENT_PATH, "domains", "/api/v1/domains",
-                        "health", "/health"))));
+        routes.get("/", ctx -> ApiServer.writeJson(ctx, 200, new Index("SMOS decision service",
+                new Links("/docs", SchemaNames.DOCUMENT_PATH, "/api/v1/domains", "/health"))));
+    }
+
+    /** {@code GET /}: where to go from here (the document's {@code Index} schema). */
+    record Index(String service, Links links) {
+    }
+
+    record Links(String docs, String openapi, String domains, String health) {
     }
 
     private static void asset(Context ctx, String resource, String contentType) throws IOException {
