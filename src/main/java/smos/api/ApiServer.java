@@ -53,6 +53,7 @@ public final class ApiServer {
         BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics, batchWorkers, batchThreads), settings);
         BodyReader decisionBodies = BodyReader.decisionRequest(settings);
         DecisionRoute decision = new DecisionRoute(service, recorder, decisionBodies, settings);
+        ContractRoutes contract = new ContractRoutes(service.registry().domains());
         return Javalin.create(config -> {
             config.events.serverStopped(batchWorkers::shutdown);
             config.http.prefer405over404 = true;
@@ -71,7 +72,8 @@ public final class ApiServer {
             });
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
-                    if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")) {
+                    if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")
+                            && !ContractRoutes.open(ctx.path())) {
                         Access.caller(ctx, settings.tokens()); // any role reads: viewer, editor, publisher
                     }
                 });
@@ -99,6 +101,7 @@ public final class ApiServer {
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
             }
+            contract.install(config.routes);
             installProblemMapping(config.routes);
         });
     }

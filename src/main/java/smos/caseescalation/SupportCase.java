@@ -1,5 +1,6 @@
 package smos.caseescalation;
 
+import smos.request.Describe;
 import smos.request.CrossFieldCheck;
 import smos.request.NonNegative;
 import smos.request.Optional;
@@ -18,7 +19,8 @@ public record SupportCase(
         Boolean executiveComplaint,
         @NonNegative Integer contactsLast14Days,
         OffsetDateTime openedAt,
-        @Optional OffsetDateTime firstResponseAt,
+        @Describe("absent or null while the case is unanswered") @Optional OffsetDateTime firstResponseAt,
+        @Describe("the time the decision is made for; the service never reads its clock, so a decision can be replayed")
         OffsetDateTime now) implements CrossFieldCheck {
 
     @Override

@@ -1,5 +1,6 @@
 package smos.compensation;
 
+import smos.request.Describe;
 import smos.common.Percent;
 import smos.common.ProductLine;
 import smos.request.NonNegative;
@@ -15,5 +16,6 @@ public record Deal(
         ProductLine productLine,
         @NonNegative BigDecimal revenue,
         @NonNegative BigDecimal cost,
+        @Describe("the share of the deal credited to the participant, in percent (12.5 = 12.5%)")
         @Range(min = Percent.MIN, max = Percent.MAX) BigDecimal creditPercent) {
 }

@@ -1,5 +1,6 @@
 package smos.compensation;
 
+import smos.request.Describe;
 import smos.common.Percent;
 import smos.request.CrossFieldCheck;
 import smos.request.NonNegative;
@@ -15,6 +16,7 @@ public record ReturnedDeal(
         LocalDate returnDate,
         @NonNegative BigDecimal revenue,
         @NonNegative BigDecimal cost,
+        @Describe("the share of the deal credited to the participant, in percent (12.5 = 12.5%), as the deal was")
         @Range(min = Percent.MIN, max = Percent.MAX) BigDecimal creditPercent) implements CrossFieldCheck {
 
     @Override

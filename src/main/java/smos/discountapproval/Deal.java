@@ -1,5 +1,6 @@
 package smos.discountapproval;
 
+import smos.request.Describe;
 import smos.common.CustomerSegment;
 import smos.common.Percent;
 import smos.request.NonNegative;
@@ -14,9 +15,10 @@ import java.math.BigDecimal;
  */
 public record Deal(
         String dealId,
-        @Positive BigDecimal listPrice,
+        @Describe("per unit") @Positive BigDecimal listPrice,
         @NonNegative BigDecimal unitCost,
         @Range(min = "1") Integer quantity,
+        @Describe("a percent of the list price (12.5 = 12.5%)")
         @Range(min = Percent.MIN, max = Percent.MAX) BigDecimal requestedDiscountPercent,
         CustomerSegment customerSegment,
         Boolean strategicAccount) {

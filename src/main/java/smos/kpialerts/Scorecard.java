@@ -1,5 +1,6 @@
 package smos.kpialerts;
 
+import smos.request.Describe;
 import smos.common.Scales;
 import smos.request.CrossFieldCheck;
 import smos.request.NonNegative;
@@ -26,8 +27,9 @@ public record Scorecard(
         @NonNegative BigDecimal bookedRevenue,
         @NonNegative BigDecimal openPipeline,
         @Range(min = "0", max = "1", minExclusive = true) BigDecimal winRate,
-        @Range(max = "1") BigDecimal grossMargin,
+        @Describe("a ratio, at most 1; it may be negative") @Range(max = "1") BigDecimal grossMargin,
         @Optional @NonNegative Integer unitsInChannel,
+        @Describe("units a week; given together with unitsInChannel or not at all")
         @Optional @NonNegative BigDecimal weeklySellThrough,
         @Optional @Range(min = "0", max = "1") BigDecimal returnRate30d,
         @Optional @Range(min = Scales.NPS_MIN, max = Scales.NPS_MAX) BigDecimal nps) implements CrossFieldCheck {

@@ -1,5 +1,6 @@
 package smos.orgstructure;
 
+import smos.request.Describe;
 import smos.common.Region;
 import smos.request.CrossFieldCheck;
 import smos.request.NonNegative;
@@ -9,7 +10,7 @@ import smos.request.Optional;
 public record Manager(
         String managerId,
         ManagerLevel level,
-        @Optional Region region,
+        @Describe("a new region; required unless the level is VP_SALES") @Optional Region region,
         @NonNegative Integer directReports) implements CrossFieldCheck {
 
     @Override

@@ -1,5 +1,6 @@
 package smos.orgstructure;
 
+import smos.request.MaxItems;
 import smos.request.CrossFieldCheck;
 import smos.request.NotEmpty;
 import smos.request.Positive;
@@ -11,7 +12,9 @@ import java.util.Map;
 /** {@code POST /api/v1/decisions/org-structure}: the baseline manager count and the proposed managers. */
 public record OrgStructureRequest(
         @Positive Integer baselineManagerCount,
-        @NotEmpty List<Manager> managers) implements CrossFieldCheck {
+        // a sales organization of 10,000 reps at spans of 8 to 12 has about a thousand managers; span and
+        // coverage checks run over every manager, so the bound keeps a review small
+        @NotEmpty @MaxItems(2000) List<Manager> managers) implements CrossFieldCheck {
 
     @Override
     public void check(Violations violations) {

@@ -1,5 +1,6 @@
 package smos.retention;
 
+import smos.request.Describe;
 import smos.common.CustomerSegment;
 import smos.common.Scales;
 import smos.request.NonNegative;
@@ -18,7 +19,7 @@ public record Customer(
         String customerId,
         CustomerSegment segment,
         @NonNegative BigDecimal annualRevenue,
-        @Optional @Range(min = Scales.NPS_SCORE_MIN, max = Scales.NPS_SCORE_MAX) Integer npsScore,
+        @Describe("the customer's NPS answer") @Optional @Range(min = Scales.NPS_SCORE_MIN, max = Scales.NPS_SCORE_MAX) Integer npsScore,
         @NonNegative BigDecimal ordersLast90Days,
         @NonNegative BigDecimal ordersPrior90Days,
         @NonNegative Integer openSupportCases,

@@ -1,5 +1,6 @@
 package smos.returns;
 
+import smos.request.Describe;
 import smos.common.ProductLine;
 import smos.request.CrossFieldCheck;
 import smos.request.NonNegative;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** A return or warranty claim, as posted by the support desk or the web shop (POLICY.md section 7). */
+@Describe("a return or warranty claim, as posted by the support desk or the web shop")
 public record Claim(
         String claimId,
         ProductLine productLine,

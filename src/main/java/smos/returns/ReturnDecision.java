@@ -1,5 +1,6 @@
 package smos.returns;
 
+import smos.request.Describe;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,6 +9,8 @@ import java.time.LocalDate;
  * is REFUND; {@code returnDueDays} is null unless it is ADVANCE_REPLACEMENT; the warranty end date is
  * always given.
  */
+@Describe("refundAmount and restockingFee are null unless the outcome is REFUND; returnDueDays is null unless "
+        + "it is ADVANCE_REPLACEMENT; the warranty end date is always given")
 public record ReturnDecision(
         String claimId,
         ReturnOutcome outcome,

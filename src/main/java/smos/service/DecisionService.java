@@ -119,7 +119,8 @@ public final class DecisionService {
         Map<String, JsonNode> example = examples();
         return registry.states().stream().map(s -> new DomainInfo(s.domain().id(), s.domain().description(),
                 s.active() == null ? null : s.active().version(), s.status().name(),
-                "/api/v1/decisions/" + s.domain().id(), example.get(s.domain().id()))).toList();
+                "/api/v1/decisions/" + s.domain().id(), example.get(s.domain().id()),
+                DomainInfo.SchemaLinks.of(s.domain().id()))).toList();
     }
 
     public List<RulesetInfo> rulesets() {

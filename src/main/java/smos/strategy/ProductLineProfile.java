@@ -1,5 +1,6 @@
 package smos.strategy;
 
+import smos.request.Describe;
 import smos.common.ProductLine;
 import smos.common.Scales;
 import smos.request.NonNegative;
@@ -17,7 +18,7 @@ public record ProductLineProfile(
         ProductLine productLine,
         @Range(min = "-1") BigDecimal marketGrowthRate,
         @NonNegative BigDecimal relativeMarketShare,
-        @Range(min = Scales.RATING_MIN, max = Scales.RATING_MAX) Integer capabilityFit,
+        @Describe("a 1-5 rating") @Range(min = Scales.RATING_MIN, max = Scales.RATING_MAX) Integer capabilityFit,
         @Optional @Range(min = Scales.NPS_MIN, max = Scales.NPS_MAX) BigDecimal nps,
         @Optional @Range(min = "0", max = "1") BigDecimal returnRate) {
 }

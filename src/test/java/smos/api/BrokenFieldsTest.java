@@ -96,7 +96,8 @@ class BrokenFieldsTest {
                 () -> breakage.description() + ": the answer does not name " + breakage.field() + " -> " + reply);
     }
 
-    private static void breakRecord(Class<?> type, ObjectNode node, String path, JsonNode root, List<Breakage> out) {
+    /** Every way of breaking one field of {@code node} (a {@code type} record at {@code path} of {@code root}); also used by SchemaAgreementTest. */
+    static void breakRecord(Class<?> type, ObjectNode node, String path, JsonNode root, List<Breakage> out) {
         for (RecordComponent component : type.getRecordComponents()) {
             String name = RequestValidator.jsonName(component);
             String field = path.isEmpty() ? name : path + "." + name;

@@ -1,0 +1,465 @@
+package smos.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import smos.engine.DecisionDomain;
+import smos.engine.FiredRule;
+import smos.publish.HistoryEntry;
+import smos.publish.PublishResult;
+import smos.request.FieldError;
+import smos.request.Json;
+import smos.service.DomainInfo;
+import smos.service.Health;
+import smos.service.RulesetInfo;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The OpenAPI 3.1 document of the whole HTTP API, built from the registered domains and the records
+ * of the contract: each domain has its own decision and batch operations with its own request, decision
+ * and response schemas (so a generated client has one typed method per decision), next to the
+ * catalogue, health, metrics, publishing and documentation endpoints, the problem shapes and every
+ * status code each operation answers. Built once at start-up; nothing in it is written by hand twice.
+ */
+public final class OpenApiDocument {
+    static final String NDJSON = "application/x-ndjson";
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "Problem";
+    private static final String BATCH_ERROR = "BatchItemError";
+    private static final String INDEX = "Index";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectNode document;
+
+    private OpenApiDocument(ObjectNode document) {
+        this.document = document;
+    }
+
+    /**
+     * @param domains     the registered domains, in any order (the document lists them by id)
+     * @param problemType the record of the problem+json body (the HTTP layer's), generated like the others
+     */
+    public static OpenApiDocument of(List<? extends DecisionDomain<?, ?>> domains, Class<?> problemType) {
+        List<? extends DecisionDomain<?, ?>> sorted = domains.stream()
+                .sorted(Comparator.comparing(DecisionDomain::id)).toList();
+        return new OpenApiDocument(new Builder(sorted, problemType).build());
+    }
+
+    public ObjectNode tree() {
+        return document.deepCopy();
+    }
+
+    /** Pretty-printed, ending with a newline: the form committed as {@code docs/openapi.json}. */
+    public String json() {
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the OpenAPI document", e);
+        }
+    }
+
+    private static final class Builder {
+        private final List<? extends DecisionDomain<?, ?>> domains;
+        private final Class<?> problemType;
+        private final RecordSchemas schemas;
+        private final ObjectNode root = NODES.objectNode();
+
+        Builder(List<? extends DecisionDomain<?, ?>> domains, Class<?> problemType) {
+            this.domains = domains;
+            this.problemType = problemType;
+            Map<Class<?>, String> names = new LinkedHashMap<>();
+            Set<Class<?>> inputs = new HashSet<>();
+            Map<String, String> prefixes = new HashMap<>();
+            for (DecisionDomain<?, ?> domain : domains) {
+                names.put(domain.requestType(), SchemaNames.request(domain.id()));
+                names.put(DomainTypes.decisionType(domain), SchemaNames.decision(domain.id()));
+                inputs.addAll(DomainTypes.records(domain.requestType()));
+                prefixes.put(domain.getClass().getPackageName(), SchemaNames.pascal(domain.id()));
+            }
+            names.put(problemType, PROBLEM);
+            this.schemas = new RecordSchemas(names, inputs, prefixes);
+        }
+
+        ObjectNode build() {
+            root.put("openapi", "3.1.0");
+            ObjectNode info = root.putObject("info");
+            info.put("title", "SMOS decision service");
+            info.put("version", "v1");
+            info.put("description", describeService());
+            ArrayNode tags = root.putArray("tags");
+            ObjectNode paths = root.putObject("paths");
+            for (DecisionDomain<?, ?> domain : domains) {
+                tags.addObject().put("name", domain.id()).put("description", domain.description());
+                decisionPath(paths, domain);
+                batchPath(paths, domain);
+            }
+            tags.addObject().put("name", "catalogue").put("description", "the domains, their rule sets and health");
+            tags.addObject().put("name", "publishing")
+                    .put("description", "changing rules over HTTP, with a bearer token; history and rollback");
+            tags.addObject().put("name", "documentation").put("description", "this document and its pages");
+            cataloguePaths(paths);
+            publishingPaths(paths);
+            documentationPaths(paths);
+            ObjectNode all = NODES.objectNode();
+            envelopes(all);
+            all.set(INDEX, indexSchema());
+            ObjectNode responses = responses();
+            all.setAll(schemas.definitions());
+            for (DecisionDomain<?, ?> domain : domains) {
+                describe(all, SchemaNames.request(domain.id()), "the request of " + domain.id() + ": "
+                        + domain.description());
+                describe(all, SchemaNames.decision(domain.id()), "the decision of " + domain.id());
+            }
+            sortFields(all);
+            ObjectNode components = root.putObject("components");
+            components.set("schemas", all);
+            components.set("responses", responses);
+            components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer")
+                    .put("description", "a publish token (publishing), or any token when reads are protected "
+                            + "(--protect-reads)");
+            return root;
+        }
+
+        private String describeService() {
+            StringBuilder s = new StringBuilder("Decisions of the Aerolink sales policy, made by Drools decision tables "
+                    + "that business users edit. Each domain has its own operation: post its request, get its "
+                    + "decision with the version of the rules that made it and the rules that fired. Bad input "
+                    + "gets a 400 naming each field; errors are application/problem+json.\n\nDomains:\n");
+            for (DecisionDomain<?, ?> domain : domains) {
+                s.append("\n- **").append(domain.id()).append("**: ").append(domain.description());
+            }
+            return s.toString();
+        }
+
+        // --- decisions
+
+        private void decisionPath(ObjectNode paths, DecisionDomain<?, ?> domain) {
+            String id = domain.id();
+            ObjectNode post = paths.putObject("/api/v1/decisions/" + id).putObject("post");
+            post.putArray("tags").add(id);
+            post.put("operationId", SchemaNames.operation(id));
+            post.put("summary", "Decide " + id);
+            post.put("description", domain.description());
+            post.set("requestBody", body(JSON, ref(SchemaNames.request(id)), "the facts of one case"));
+            ObjectNode responses = post.putObject("responses");
+            responses.set("200", content("the decision, the version of the rules that made it and the rules that fired",
+                    JSON, ref(SchemaNames.response(id))));
+            standardErrors(responses, "400", "401", "413", "415", "500", "503");
+            schemas.reference(domain.requestType());
+            schemas.reference(DomainTypes.decisionType(domain));
+        }
+
+        private void batchPath(ObjectNode paths, DecisionDomain<?, ?> domain) {
+            String id = domain.id();
+            ObjectNode post = paths.putObject("/api/v1/decisions/" + id + "/batch").putObject("post");
+            post.putArray("tags").add(id);
+            post.put("operationId", SchemaNames.batchOperation(id));
+            post.put("summary", "Decide many " + id + " requests");
+            post.put("description", "A JSON array of requests, answered by an array, or NDJSON (one request a line, "
+                    + "Content-Type: application/x-ndjson; send it with curl --data-binary, since -d strips the "
+                    + "newlines), answered line by line. One result per item, in order: its index and its decision, "
+                    + "or its index and its error; one bad item does not fail the others. The batch is streamed; "
+                    + "past the server's item or byte limit a JSON array gets 413 before anything is decided and an "
+                    + "NDJSON answer ends with an error line saying where it stopped.");
+            ObjectNode trace = post.putArray("parameters").addObject();
+            trace.put("name", "trace").put("in", "query").put("required", false)
+                    .put("description", "true adds each item's fired rules");
+            trace.putObject("schema").put("type", "boolean");
+            ObjectNode body = NODES.objectNode().put("required", true);
+            ObjectNode bodyContent = body.putObject("content");
+            bodyContent.putObject(JSON).set("schema", array(ref(SchemaNames.request(id))));
+            bodyContent.putObject(NDJSON).set("schema", ref(SchemaNames.request(id))
+                    .put("description", "each line is one request"));
+            post.set("requestBody", body);
+            ObjectNode responses = post.putObject("responses");
+            ObjectNode ok = responses.putObject("200");
+            ok.put("description", "one result per item, in the order of the items");
+            ObjectNode okContent = ok.putObject("content");
+            okContent.putObject(JSON).set("schema", array(ref(SchemaNames.batchItem(id))));
+            okContent.putObject(NDJSON).set("schema", ref(SchemaNames.batchItem(id))
+                    .put("description", "each line is one result"));
+            standardErrors(responses, "400", "401", "413", "415", "503");
+        }
+
+        /** The envelope of each domain's answer and of its batch items, around its own decision schema. */
+        private void envelopes(ObjectNode all) {
+            schemas.reference(FiredRule.class);
+            ObjectNode error = all.putObject(BATCH_ERROR);
+            error.put("type", "object");
+            error.put("description", "why one item of a batch was not decided, in the problem shape of the "
+                    + "single-decision endpoint");
+            ObjectNode errorProperties = error.putObject("properties");
+            errorProperties.putObject("status").put("type", "integer");
+            errorProperties.putObject("title").put("type", "string");
+            errorProperties.putObject("detail").put("type", "string");
+            errorProperties.putObject("errors").putArray("type").add("array").add("null");
+            ((ObjectNode) errorProperties.get("errors")).set("items", ref("FieldError"));
+            required(error, "status", "title", "detail");
+            schemas.reference(FieldError.class);
+            for (DecisionDomain<?, ?> domain : domains) {
+                String id = domain.id();
+                ObjectNode response = all.putObject(SchemaNames.response(id));
+                response.put("type", "object");
+                response.put("description", "the answer to one " + id + " request");
+                ObjectNode p = response.putObject("properties");
+                p.putObject("domain").put("const", id);
+                p.putObject("rulesetVersion").put("type", "string")
+                        .put("description", "the version of the rules that decided");
+                p.set("decision", ref(SchemaNames.decision(id)));
+                p.set("trace", array(ref("FiredRule")).put("description", "the rules that fired, in order"));
+                p.putObject("durationMicros").put("type", "integer").put("format", "int64").put("minimum", 0);
+                required(response, "domain", "rulesetVersion", "decision", "trace", "durationMicros");
+                response.put("additionalProperties", false);
+
+                ObjectNode decided = NODES.objectNode().put("type", "object");
+                ObjectNode dp = decided.putObject("properties");
+                dp.putObject("index").put("type", "integer").put("minimum", 0);
+                dp.putObject("rulesetVersion").put("type", "string");
+                dp.set("decision", ref(SchemaNames.decision(id)));
+                dp.set("trace", array(ref("FiredRule")).put("description", "with ?trace=true"));
+                required(decided, "index", "rulesetVersion", "decision");
+                decided.put("additionalProperties", false);
+                ObjectNode failed = NODES.objectNode().put("type", "object");
+                ObjectNode fp = failed.putObject("properties");
+                fp.putObject("index").put("type", "integer").put("minimum", 0);
+                fp.set("error", ref(BATCH_ERROR));
+                required(failed, "index", "error");
+                failed.put("additionalProperties", false);
+                ObjectNode item = all.putObject(SchemaNames.batchItem(id));
+                item.put("description", "one item of a " + id + " batch: its decision or its error");
+                item.putArray("oneOf").add(decided).add(failed);
+            }
+        }
+
+        // --- catalogue and operations
+
+        private void cataloguePaths(ObjectNode paths) {
+            ObjectNode domainsOp = get(paths, "/api/v1/domains", "listDomains", "catalogue",
+                    "Each domain: what it decides, the version it serves, its status, an example request and links "
+                            + "to its schemas in this document");
+            okJson(domainsOp, "the domains", array(schemas.reference(DomainInfo.class)));
+            standardErrors(domainsOp.withObject("responses"), "401");
+            ObjectNode rulesets = get(paths, "/api/v1/rulesets", "listRulesets", "catalogue",
+                    "Per domain: the active version and where it came from, its source files, its load time, the last "
+                            + "refused version with its problems or failing scenarios");
+            okJson(rulesets, "the rule sets", array(schemas.reference(RulesetInfo.class)));
+            standardErrors(rulesets.withObject("responses"), "401");
+            ObjectNode health = get(paths, "/health", "health", "catalogue",
+                    "UP, or DEGRADED when a domain serves an older version or nothing; each domain's state. Open "
+                            + "even when reads are protected.");
+            okJson(health, "the state of the service", schemas.reference(Health.class));
+            ObjectNode metrics = get(paths, "/metrics", "metrics", "catalogue",
+                    "Prometheus text: decisions by domain and status, a latency histogram per domain, reloads by "
+                            + "outcome, JVM basics. Open even when reads are protected.");
+            metrics.putObject("responses").set("200", content("Prometheus text format 0.0.4", "text/plain",
+                    NODES.objectNode().put("type", "string")));
+        }
+
+        private void publishingPaths(ObjectNode paths) {
+            String domain = "/api/v1/domains/{domain}";
+            ObjectNode file = paths.putObject(domain + "/files/{name}");
+            file.set("parameters", NODES.arrayNode().add(pathParameter("domain", "the domain id"))
+                    .add(pathParameter("name", "the file name: a .xlsx workbook, a .drl file or a scenario .yaml")));
+            ObjectNode put = publishing(file.putObject("put"), "publishFile",
+                    "Publish one file as a new version: it goes live only if the domain compiles, passes the "
+                            + "spreadsheet checks and its scenarios pass. X-Message: an optional note for the history.");
+            ObjectNode bytes = NODES.objectNode().put("required", true);
+            bytes.putObject("content").putObject("application/octet-stream").putObject("schema")
+                    .put("type", "string").put("contentMediaType", "application/octet-stream");
+            put.set("requestBody", bytes);
+            publishResponses(put, "400", "401", "403", "404", "413", "422");
+            ObjectNode delete = publishing(file.putObject("delete"), "deleteFile",
+                    "Delete one file as a new version, under the same checks as a publish.");
+            publishResponses(delete, "400", "401", "403", "404", "422");
+
+            ObjectNode publish = publishing(paths.putObject(domain + "/publish").putObject("post"), "publishFiles",
+                    "Publish several files (and deletions) as one version: multipart/form-data, one part per file, "
+                            + "fields delete (repeatable) and message.");
+            publish.putArray("parameters").add(pathParameter("domain", "the domain id"));
+            ObjectNode multipart = NODES.objectNode().put("required", true);
+            ObjectNode form = multipart.putObject("content").putObject("multipart/form-data").putObject("schema")
+                    .put("type", "object");
+            ObjectNode formProperties = form.putObject("properties");
+            formProperties.putObject("file").put("type", "array").putObject("items").put("type", "string")
+                    .put("contentMediaType", "application/octet-stream");
+            formProperties.putObject("delete").put("type", "array").putObject("items").put("type", "string");
+            formProperties.putObject("message").put("type", "string");
+            publish.set("requestBody", multipart);
+            publishResponses(publish, "400", "401", "403", "404", "413", "415", "422");
+
+            ObjectNode history = get(paths, domain + "/history", "history", "publishing",
+                    "The versions the domain has served, newest first.");
+            history.putArray("parameters").add(pathParameter("domain", "the domain id"));
+            okJson(history, "the versions, newest first", array(schemas.reference(HistoryEntry.class)));
+            standardErrors(history.withObject("responses"), "401", "404");
+
+            ObjectNode rollback = publishing(paths.putObject(domain + "/rollback").putObject("post"), "rollback",
+                    "Bring an earlier version of the domain back, under the same checks as a publish.");
+            rollback.putArray("parameters").add(pathParameter("domain", "the domain id"));
+            ObjectNode version = NODES.objectNode().put("type", "object");
+            version.putObject("properties").putObject("version").put("type", "string").put("pattern", ContractConstraints.NOT_BLANK);
+            required(version, "version");
+            version.put("additionalProperties", false);
+            rollback.set("requestBody", body(JSON, version, "the version to bring back"));
+            publishResponses(rollback, "400", "401", "403", "404", "413", "415", "422");
+        }
+
+        private ObjectNode publishing(ObjectNode operation, String operationId, String description) {
+            operation.putArray("tags").add("publishing");
+            operation.put("operationId", operationId);
+            operation.put("description", description);
+            operation.putArray("security").addObject().putArray("bearer");
+            return operation;
+        }
+
+        private void publishResponses(ObjectNode operation, String... errors) {
+            ObjectNode responses = operation.withObject("responses");
+            responses.set("200", content("what went live, with the spreadsheet warnings it still has", JSON,
+                    schemas.reference(PublishResult.class)));
+            standardErrors(responses, errors);
+        }
+
+        private void documentationPaths(ObjectNode paths) {
+            ObjectNode index = get(paths, "/", "index", "documentation", "Links to the API docs, this document, the "
+                    + "domains and the health of the service.");
+            okJson(index, "links", ref(INDEX));
+            ObjectNode openapi = get(paths, SchemaNames.DOCUMENT_PATH, "openApiDocument", "documentation",
+                    "This document. Open even when reads are protected.");
+            okJson(openapi, "the OpenAPI 3.1 document", NODES.objectNode().put("type", "object"));
+            ObjectNode docs = get(paths, "/docs", "apiDocs", "documentation",
+                    "The API docs page (Swagger UI, served by SMOS). Open even when reads are protected.");
+            docs.putObject("responses").set("200", content("an HTML page", "text/html",
+                    NODES.objectNode().put("type", "string")));
+        }
+
+        private static ObjectNode indexSchema() {
+            ObjectNode links = NODES.objectNode().put("type", "object");
+            ObjectNode linkProperties = links.putObject("properties");
+            for (String name : List.of("docs", "openapi", "domains", "health")) {
+                linkProperties.putObject(name).put("type", "string").put("format", "uri-reference");
+            }
+            required(links, "docs", "openapi", "domains", "health");
+            ObjectNode indexSchema = NODES.objectNode().put("type", "object");
+            ObjectNode indexProperties = indexSchema.putObject("properties");
+            indexProperties.putObject("service").put("type", "string");
+            indexProperties.set("links", links);
+            required(indexSchema, "service", "links");
+            return indexSchema;
+        }
+
+        private ObjectNode get(ObjectNode paths, String path, String operationId, String tag, String description) {
+            ObjectNode get = paths.putObject(path).putObject("get");
+            get.putArray("tags").add(tag);
+            get.put("operationId", operationId);
+            get.put("description", description);
+            return get;
+        }
+
+        private static void okJson(ObjectNode operation, String description, ObjectNode schema) {
+            operation.withObject("responses").set("200", content(description, JSON, schema));
+        }
+
+        // --- errors
+
+        private ObjectNode responses() {
+            schemas.reference(problemType);
+            ObjectNode responses = NODES.objectNode();
+            for (Map.Entry<String, String> error : ERRORS.entrySet()) {
+                responses.set(error.getKey(), content(error.getValue(), PROBLEM_JSON, ref(PROBLEM)));
+            }
+            return responses;
+        }
+
+        /** Every error status an operation here can answer, and when. */
+        private static final Map<String, String> ERRORS = errors();
+
+        private static Map<String, String> errors() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put("400", "the request does not match the contract: errors names each field (JSON path) and what is "
+                    + "wrong with it; for publishing, a change that cannot be applied");
+            errors.put("401", "no valid bearer token: publishing always needs one, reads when the service runs with "
+                    + "--protect-reads");
+            errors.put("403", "publishing is off: no publish token is configured");
+            errors.put("404", "no such domain or version");
+            errors.put("413", "the body is larger than the service accepts (1 MiB for a decision by default; a batch "
+                    + "has its own limits)");
+            errors.put("415", "the body is not sent with the content type the operation takes");
+            errors.put("422", "the change was refused: problems names each rule-file cell or line, failures each "
+                    + "scenario field; nothing went live");
+            errors.put("500", "the rules could not decide a valid request (a defect of the rules, logged for their "
+                    + "owners)");
+            errors.put("503", "the domain serves no version: none of its rule files compile; problems names each one");
+            return errors;
+        }
+
+        private static void standardErrors(ObjectNode responses, String... statuses) {
+            for (String status : statuses) {
+                responses.putObject(status).put("$ref", "#/components/responses/" + status);
+            }
+        }
+
+        // --- small pieces
+
+        private static ObjectNode body(String mediaType, ObjectNode schema, String description) {
+            ObjectNode body = NODES.objectNode().put("required", true).put("description", description);
+            body.putObject("content").putObject(mediaType).set("schema", schema);
+            return body;
+        }
+
+        private static ObjectNode content(String description, String mediaType, ObjectNode schema) {
+            ObjectNode response = NODES.objectNode().put("description", description);
+            response.putObject("content").putObject(mediaType).set("schema", schema);
+            return response;
+        }
+
+        private static ObjectNode pathParameter(String name, String description) {
+            ObjectNode parameter = NODES.objectNode().put("name", name).put("in", "path").put("required", true)
+                    .put("description", description);
+            parameter.putObject("schema").put("type", "string");
+            return parameter;
+        }
+
+        private static ObjectNode ref(String schemaName) {
+            return NODES.objectNode().put("$ref", SchemaNames.ref(schemaName));
+        }
+
+        private static ObjectNode array(ObjectNode items) {
+            ObjectNode array = NODES.objectNode().put("type", "array");
+            array.set("items", items);
+            return array;
+        }
+
+        private static void required(ObjectNode schema, String... names) {
+            ArrayNode required = schema.putArray("required");
+            for (String name : names) {
+                required.add(name);
+            }
+        }
+
+        /** A schema's own description (@Describe) stays; one without gets the domain's. */
+        private static void describe(ObjectNode all, String schemaName, String description) {
+            if (all.get(schemaName) instanceof ObjectNode schema && !schema.has("description")) {
+                schema.put("description", description);
+            }
+        }
+
+        private static void sortFields(ObjectNode node) {
+            List<String> names = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            Map<String, com.fasterxml.jackson.databind.JsonNode> sorted = new LinkedHashMap<>();
+            names.forEach(name -> sorted.put(name, node.get(name)));
+            node.removeAll();
+            node.setAll(sorted);
+        }
+    }
+}
