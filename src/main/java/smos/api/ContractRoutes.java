@@ -58,7 +58,7 @@ public final class ContractRoutes {
             String name = ctx.pathParam("asset");
             String type = ASSETS.get(name);
             if (type == null) {
-                throw new HttpProblemException(404, "not-found", "Not found", "no file " + name + " under /docs");
+                throw new smos.failure.NotFoundException("no file " + name + " under /docs");
             }
             asset(ctx, name.startsWith("smos-") ? OWN + name : WEBJAR + swaggerUiVersion + "/" + name, type);
         });

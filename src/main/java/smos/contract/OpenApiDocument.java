@@ -108,6 +108,9 @@ public final class OpenApiDocument {
             tags.addObject().put("name", "documentation").put("description", "this document and its pages");
             cataloguePaths(paths);
             publishingPaths(paths);
+            auditPaths(paths);
+            tags.addObject().put("name", "audit").put("description", "the decision log: every decision on record, "
+                    + "search, export, replay and erasure (docs/audit.md)");
             documentationPaths(paths);
             ObjectNode all = NODES.objectNode();
             envelopes(all);
@@ -153,7 +156,7 @@ public final class OpenApiDocument {
             ObjectNode responses = post.putObject("responses");
             responses.set("200", content("the decision, the version of the rules that made it and the rules that fired",
                     JSON, ref(SchemaNames.response(id))));
-            standardErrors(responses, "400", "401", "413", "415", "500", "503");
+            standardErrors(responses, "400", "401", "413", "415", "429", "500", "503");
             schemas.reference(domain.requestType());
             schemas.reference(DomainTypes.decisionType(domain));
         }
@@ -187,7 +190,7 @@ public final class OpenApiDocument {
             okContent.putObject(JSON).set("schema", array(ref(SchemaNames.batchItem(id))));
             okContent.putObject(NDJSON).set("schema", ref(SchemaNames.batchItem(id))
                     .put("description", "each line is one result"));
-            standardErrors(responses, "400", "401", "413", "415", "503");
+            standardErrors(responses, "400", "401", "413", "415", "429", "503");
         }
 
         /** The envelope of each domain's answer and of its batch items, around its own decision schema. */
@@ -276,10 +279,10 @@ public final class OpenApiDocument {
             bytes.putObject("content").putObject("application/octet-stream").putObject("schema")
                     .put("type", "string").put("contentMediaType", "application/octet-stream");
             put.set("requestBody", bytes);
-            publishResponses(put, "400", "401", "403", "404", "413", "422");
+            publishResponses(put, "400", "401", "403", "404", "409", "413", "422", "428", "507");
             ObjectNode delete = publishing(file.putObject("delete"), "deleteFile",
                     "Delete one file as a new version, under the same checks as a publish.");
-            publishResponses(delete, "400", "401", "403", "404", "422");
+            publishResponses(delete, "400", "401", "403", "404", "409", "422", "428", "507");
 
             ObjectNode publish = publishing(paths.putObject(domain + "/publish").putObject("post"), "publishFiles",
                     "Publish several files (and deletions) as one version: multipart/form-data, one part per file, "
@@ -294,7 +297,7 @@ public final class OpenApiDocument {
             formProperties.putObject("delete").put("type", "array").putObject("items").put("type", "string");
             formProperties.putObject("message").put("type", "string");
             publish.set("requestBody", multipart);
-            publishResponses(publish, "400", "401", "403", "404", "413", "415", "422");
+            publishResponses(publish, "400", "401", "403", "404", "409", "413", "415", "422", "428", "507");
 
             ObjectNode history = get(paths, domain + "/history", "history", "publishing",
                     "The versions the domain has served, newest first.");
@@ -310,7 +313,64 @@ public final class OpenApiDocument {
             required(version, "version");
             version.put("additionalProperties", false);
             rollback.set("requestBody", body(JSON, version, "the version to bring back"));
-            publishResponses(rollback, "400", "401", "403", "404", "413", "415", "422");
+            publishResponses(rollback, "400", "401", "403", "404", "409", "413", "415", "422", "428", "507");
+        }
+
+        private void auditPaths(ObjectNode paths) {
+            String decisions = "/api/v1/audit/decisions";
+            ObjectNode search = audit(get(paths, decisions, "searchDecisionLog", "audit",
+                    "Recorded decisions and refused requests, newest first: {records, next}; next is the cursor of "
+                            + "the next page (empty on the last). format=ndjson (or Accept: application/x-ndjson) "
+                            + "exports every match, one record a line."));
+            ArrayNode parameters = search.putArray("parameters");
+            for (String[] q : new String[][] {{"domain", "the domain id"}, {"from", "a date or an instant; included"},
+                    {"to", "a date or an instant; excluded"}, {"version", "the ruleset version that decided"},
+                    {"caller", "the token name, or anonymous"}, {"status", "ok, refused or an HTTP status"},
+                    {"limit", "records per page, 1 to 1000 (default 100)"}, {"before", "the cursor of the page"},
+                    {"format", "ndjson for the export"}}) {
+                ObjectNode parameter = parameters.addObject().put("name", q[0]).put("in", "query").put("required", false)
+                        .put("description", q[1]);
+                parameter.putObject("schema").put("type", "string");
+            }
+            okJson(search, "a page of records", NODES.objectNode().put("type", "object"));
+            standardErrors(search.withObject("responses"), "400", "401", "403", "503");
+            ObjectNode one = audit(get(paths, decisions + "/{decisionId}", "getRecordedDecision", "audit",
+                    "One recorded decision: request, decision, trace, version, caller, time; or a refused request "
+                            + "with its problem, the first 4 KB of its body and its SHA-256."));
+            one.putArray("parameters").add(pathParameter("decisionId", "the decisionId of the answer"));
+            okJson(one, "the record", NODES.objectNode().put("type", "object"));
+            standardErrors(one.withObject("responses"), "401", "403", "404", "503");
+            ObjectNode replay = audit(paths.putObject(decisions + "/{decisionId}/replay").putObject("post")
+                    .put("operationId", "replayDecision").put("description", "Decide the recorded request again "
+                            + "with the version that made it: {identical, differences: [{field, recorded, replayed}]}. "
+                            + "A version no longer in history, or a refused request, is a 409."));
+            replay.putArray("tags").add("audit");
+            replay.putArray("parameters").add(pathParameter("decisionId", "the decisionId of the answer"));
+            okJson(replay, "the replay", NODES.objectNode().put("type", "object"));
+            standardErrors(replay.withObject("responses"), "401", "403", "404", "409", "503");
+            ObjectNode erasures = paths.putObject("/api/v1/audit/erasures");
+            ObjectNode listed = audit(erasures.putObject("get").put("operationId", "listErasures")
+                    .put("description", "The erasures on record: who, when, which field, how many records; never the value."));
+            listed.putArray("tags").add("audit");
+            okJson(listed, "the erasures", NODES.objectNode().put("type", "object"));
+            standardErrors(listed.withObject("responses"), "401", "403");
+            ObjectNode erase = audit(erasures.putObject("post").put("operationId", "eraseRecords")
+                    .put("description", "Erase the records whose request holds value at field (a publisher)."));
+            erase.putArray("tags").add("audit");
+            ObjectNode request = NODES.objectNode().put("type", "object").put("additionalProperties", false);
+            ObjectNode properties = request.putObject("properties");
+            properties.putObject("domain").put("type", "string");
+            properties.putObject("field").put("type", "string");
+            properties.putObject("value").put("type", "string");
+            required(request, "field", "value");
+            erase.set("requestBody", body(JSON, request, "the field (a JSON path such as customer.customerId) and value"));
+            okJson(erase, "the erasure, as recorded", NODES.objectNode().put("type", "object"));
+            standardErrors(erase.withObject("responses"), "400", "401", "403", "413", "415", "503");
+        }
+
+        private static ObjectNode audit(ObjectNode operation) {
+            operation.putArray("security").addObject().putArray("bearer");
+            return operation;
         }
 
         private ObjectNode publishing(ObjectNode operation, String operationId, String description) {
@@ -322,6 +382,12 @@ public final class OpenApiDocument {
         }
 
         private void publishResponses(ObjectNode operation, String... errors) {
+            ArrayNode parameters = operation.has("parameters") ? (ArrayNode) operation.get("parameters")
+                    : operation.putArray("parameters");
+            ObjectNode ifMatch = parameters.addObject().put("name", "If-Match").put("in", "header").put("required", true)
+                    .put("description", "the version this change replaces, as the ETag of the domain's history gives it "
+                            + "(\"<version>\"); without it 428, with a version that no longer serves 409");
+            ifMatch.putObject("schema").put("type", "string");
             ObjectNode responses = operation.withObject("responses");
             responses.set("200", content("what went live, with the spreadsheet warnings it still has", JSON,
                     schemas.reference(PublishResult.class)));
@@ -388,16 +454,23 @@ public final class OpenApiDocument {
                     + "wrong with it; for publishing, a change that cannot be applied");
             errors.put("401", "no valid bearer token: publishing always needs one, reads when the service runs with "
                     + "--protect-reads");
-            errors.put("403", "publishing is off: no publish token is configured");
+            errors.put("403", "publishing is off (no token configured), the decision log cannot be read without tokens, "
+                    + "or the token's role does not allow this (problems names an editor's code cells)");
             errors.put("404", "no such domain or version");
+            errors.put("409", "the change names a base version (If-Match) that no longer serves; or a replay of a "
+                    + "version no longer in history: nothing changed");
             errors.put("413", "the body is larger than the service accepts (1 MiB for a decision by default; a batch "
                     + "has its own limits)");
             errors.put("415", "the body is not sent with the content type the operation takes");
             errors.put("422", "the change was refused: problems names each rule-file cell or line, failures each "
                     + "scenario field; nothing went live");
+            errors.put("428", "a change must name the version it replaces: If-Match with the ETag of the history");
+            errors.put("429", "too many requests at once from one client address");
             errors.put("500", "the rules could not decide a valid request (a defect of the rules, logged for their "
                     + "owners)");
-            errors.put("503", "the domain serves no version: none of its rule files compile; problems names each one");
+            errors.put("503", "the domain serves no version (none of its rule files compile; problems names each one), "
+                    + "the server is at its limit of requests, or the decision log cannot be written and is required");
+            errors.put("507", "nothing could be recorded (a full disk): the change was refused whole");
             return errors;
         }
 

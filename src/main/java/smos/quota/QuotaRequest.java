@@ -2,6 +2,7 @@ package smos.quota;
 
 import smos.common.Region;
 import smos.request.CrossFieldCheck;
+import smos.request.MaxItems;
 import smos.request.NotEmpty;
 
 import java.util.EnumMap;
@@ -17,9 +18,12 @@ import java.util.StringJoiner;
  */
 public record QuotaRequest(
         Plan plan,
-        List<PlanRegion> regions,
-        @NotEmpty List<PlanRep> reps,
-        List<AccountTransfer> transfers) implements CrossFieldCheck {
+        // four regions; room above four so that a region listed twice is reported at its item, not at the list
+        @MaxItems(50) List<PlanRegion> regions,
+        // a sales force of 20,000 account executives is far above any plan; a plan of 2,000 decides in ~35 ms
+        @NotEmpty @MaxItems(20_000) List<PlanRep> reps,
+        // every account of such a sales force changing hands once
+        @MaxItems(20_000) List<AccountTransfer> transfers) implements CrossFieldCheck {
 
     @Override
     public void check(Violations violations) {
