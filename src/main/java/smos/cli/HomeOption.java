@@ -13,7 +13,7 @@ final class HomeOption {
 
     Path resolve() {
         Path dir = home.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir.resolve("decision-tables")) && !Files.isDirectory(dir.resolve("rules"))) {
+        if (!Files.isDirectory(dir.resolve(smos.engine.DomainLayout.TABLES_DIR)) && !Files.isDirectory(dir.resolve(smos.engine.DomainLayout.RULES_DIR))) {
             throw new IllegalArgumentException(dir + " has no decision-tables/ or rules/ folder; use --home DIR");
         }
         return dir;

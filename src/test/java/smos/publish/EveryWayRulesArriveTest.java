@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,6 +68,14 @@ class EveryWayRulesArriveTest {
             assertEquals(200, reply.status(), reply.body()::toString);
             published = reply.body().path("version").asText();
             assertEquals("publish " + published, handed.get(2));
+            assertEquals(published, smos.activeVersion());
+
+            // a change naming a base that no longer serves is refused whole, before the gate sees it
+            int seen = handed.size();
+            assertThrows(smos.failure.ConflictException.class, () -> smos.manager.publish("returns",
+                    new ChangeSet().put("damage.yaml", "stale".getBytes(StandardCharsets.UTF_8)), "rita", saved));
+            assertThrows(smos.failure.ConflictException.class, () -> smos.manager.rollback("returns", onDisk, "rita", saved));
+            assertEquals(seen, handed.size());
             assertEquals(published, smos.activeVersion());
 
             assertEquals(200, smos.rollback(onDisk).status());

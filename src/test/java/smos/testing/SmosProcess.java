@@ -39,7 +39,7 @@ public final class SmosProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        waitUntilServing(Duration.ofSeconds(180)); // generous: a loaded CI machine compiles ten domains slowly
+        waitUntilServing(Duration.ofSeconds(300)); // generous: the machine may be busy with other builds
         return this;
     }
 
