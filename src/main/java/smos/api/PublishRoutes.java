@@ -10,6 +10,7 @@ import smos.publish.Caller;
 import smos.publish.ChangeSet;
 import smos.publish.HistoryEntry;
 import smos.publish.InvalidChangeException;
+import smos.publish.PublishResult;
 import smos.publish.RuleSetManager;
 import smos.request.InvalidRequestException;
 
@@ -48,20 +49,20 @@ final class PublishRoutes {
             byte[] bytes = PublishForm.limitScenario(name,
                     readLimited(ctx.bodyInputStream(), settings.maxPublishBytes(), "a published file"));
             ChangeSet changes = new ChangeSet().put(name, bytes).message(ctx.header("X-Message"));
-            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, caller, base));
+            answer(ctx, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
         routes.delete(DOMAIN + "/files/{name}", ctx -> {
             Caller caller = authorize(ctx, AccessRole.PUBLISHER, "delete files");
             String base = base(ctx);
             ChangeSet changes = new ChangeSet().delete(ctx.pathParam("name")).message(ctx.header("X-Message"));
-            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, caller, base));
+            answer(ctx, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
         routes.post(DOMAIN + "/publish", ctx -> {
             Caller caller = authorize(ctx, AccessRole.EDITOR, "publish files");
             String base = base(ctx);
             ChangeSet changes = PublishForm.read(ctx.header("Content-Type"), ctx.bodyInputStream(),
                     ctx.req().getContentLengthLong(), settings.maxPublishBytes());
-            ApiServer.writeJson(ctx, 200, manager.publish(ctx.pathParam("domain"), changes, caller, base));
+            answer(ctx, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
         routes.post(DOMAIN + "/rollback", ctx -> {
             Caller caller = authorize(ctx, AccessRole.PUBLISHER, "roll back");
@@ -70,7 +71,7 @@ final class PublishRoutes {
             if (request == null || request.version() == null || request.version().isBlank()) {
                 throw new InvalidRequestException("version", "name the version to roll back to: {\"version\": \"...\"}");
             }
-            ApiServer.writeJson(ctx, 200, manager.rollback(ctx.pathParam("domain"), request.version(), caller, base));
+            answer(ctx, manager.rollback(ctx.pathParam("domain"), request.version(), caller, base));
         });
         routes.get(DOMAIN + "/history", ctx -> {
             String domain = ctx.pathParam("domain");
@@ -79,6 +80,12 @@ final class PublishRoutes {
             Collections.reverse(newestFirst);
             ApiServer.writeJson(ctx, 200, newestFirst);
         });
+    }
+
+    /** The new version, also as the {@code ETag}: the base of the next change. */
+    private static void answer(Context ctx, PublishResult result) {
+        ctx.header("ETag", "\"" + result.version() + "\"");
+        ApiServer.writeJson(ctx, 200, result);
     }
 
     /** The caller of a valid bearer token whose role allows {@code what}; 403 when publishing is off. */

@@ -176,12 +176,13 @@ public final class Tokens {
     private static Reading read(List<String> lines, Stamp stamp, long readAt) {
         List<Holder> holders = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        int bare = 0;
+        int entries = 0; // a bare token is named by its place among the entries, as before roles existed
         for (int n = 1; n <= lines.size(); n++) {
             String line = lines.get(n - 1).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            entries++;
             String where = "line " + n + ": ";
             int eq = line.indexOf('=');
             String token;
@@ -189,7 +190,7 @@ public final class Tokens {
             AccessRole role = AccessRole.PUBLISHER;
             if (eq < 0) {
                 token = line;
-                name = "token-" + ++bare;
+                name = "token-" + entries;
                 notes.add(where + "a token without a name or role is taken as " + name + " with the role publisher; "
                         + "write name:role=token (roles: viewer, editor, publisher)");
             } else {

@@ -79,6 +79,7 @@ class BaseVersionTest {
             Reply first = server.publishTogether("returns", feeWithExpectations(), "fee 20%", TOKEN, original);
             assertEquals(200, first.status(), first::toString);
             String active = first.json().path("version").asText();
+            assertEquals("\"" + active + "\"", first.etag(), "a publish answers the new version as its ETag");
             assertEquals(active, server.base("returns", null), "the history's ETag is the active version");
             String policy = server.sha256(ReturnsChanges.POLICY);
             String scenarios = server.sha256(ReturnsChanges.CHANGE_OF_MIND);

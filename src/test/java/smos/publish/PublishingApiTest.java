@@ -124,7 +124,7 @@ class PublishingApiTest {
         assertThrows(IllegalArgumentException.class, () -> Tokens.of(Map.of("x", "short")));
         Tokens tokens = Tokens.parse(List.of("# who may publish", "", "rita=" + TOKEN, TOKEN + "-second"));
         assertEquals(Caller.publisher("rita"), tokens.caller(TOKEN).orElseThrow());
-        assertEquals(Caller.publisher("token-1"), tokens.caller(TOKEN + "-second").orElseThrow());
+        assertEquals(Caller.publisher("token-2"), tokens.caller(TOKEN + "-second").orElseThrow());
         assertTrue(tokens.caller("nope-nope-nope-nope").isEmpty());
         assertFalse(tokens.toString().contains(TOKEN));
     }

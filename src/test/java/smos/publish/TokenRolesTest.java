@@ -164,7 +164,7 @@ class TokenRolesTest {
     void linesWithoutARoleKeepWorkingAsPublishers() {
         Tokens tokens = Tokens.parse(List.of("rita=" + PUBLISHER, EDITOR, "vera:VIEWER=" + VIEWER));
         assertEquals(new Caller("rita", AccessRole.PUBLISHER), tokens.caller(PUBLISHER).orElseThrow());
-        assertEquals(new Caller("token-1", AccessRole.PUBLISHER), tokens.caller(EDITOR).orElseThrow());
+        assertEquals(new Caller("token-2", AccessRole.PUBLISHER), tokens.caller(EDITOR).orElseThrow());
         assertEquals(new Caller("vera", AccessRole.VIEWER), tokens.caller(VIEWER).orElseThrow());
         assertEquals(2, tokens.notes().size(), tokens.notes()::toString);
         assertTrue(tokens.notes().get(0).contains("rita has no role and is taken as a publisher"), tokens.notes()::toString);

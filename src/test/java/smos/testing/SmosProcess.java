@@ -73,6 +73,7 @@ public final class SmosProcess implements AutoCloseable {
                 sleep(100);
             }
         }
+        process.destroyForcibly(); // nobody else holds it: a server that never answered must not outlive the test
         throw new IllegalStateException("smos serve did not answer within " + timeout + ":\n" + output());
     }
 
