@@ -48,6 +48,6 @@ final class ClientLimitOptions {
     ClientLimits limits() {
         return new ClientLimits(minRequestRate, Duration.ofSeconds(idleTimeoutSeconds), maxConnections,
                 threadsPerClient, maxActiveRequests, maxQueuedRequests, Duration.ofSeconds(maxQueueWaitSeconds),
-                trustedProxies == null ? List.of() : trustedProxies.stream().filter(s -> !s.isBlank()).toList());
+                trustedProxies == null ? List.of() : trustedProxies.stream().filter(s -> s != null && !s.isBlank()).toList());
     }
 }
