@@ -70,10 +70,11 @@ final class CodePolicy {
         this.generated = generated;
     }
 
+    /** The same policy, also allowing classes the rules define themselves. */
     CodePolicy withGenerated(Set<String> more) {
-        java.util.Set<String> all = new java.util.HashSet<>(generated);
+        Set<String> all = new java.util.HashSet<>(generated);
         all.addAll(more);
-        return new CodePolicy(domainPackage.substring(0, domainPackage.length() - 1), all);
+        return new CodePolicy(domainPackage.substring(0, domainPackage.length() - ".".length()), all);
     }
 
     /** Whether rule code may name a type (binary name, nested classes with {@code $}). */
