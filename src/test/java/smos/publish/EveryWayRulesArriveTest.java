@@ -73,8 +73,8 @@ class EveryWayRulesArriveTest {
             // a change naming a base that no longer serves is refused whole, before the gate sees it
             int seen = handed.size();
             assertThrows(smos.failure.ConflictException.class, () -> smos.manager.publish("returns",
-                    new ChangeSet().put("damage.yaml", "stale".getBytes(StandardCharsets.UTF_8)), "rita", saved));
-            assertThrows(smos.failure.ConflictException.class, () -> smos.manager.rollback("returns", onDisk, "rita", saved));
+                    new ChangeSet().put("damage.yaml", "stale".getBytes(StandardCharsets.UTF_8)), Caller.publisher("rita"), saved));
+            assertThrows(smos.failure.ConflictException.class, () -> smos.manager.rollback("returns", onDisk, Caller.publisher("rita"), saved));
             assertEquals(seen, handed.size());
             assertEquals(published, smos.activeVersion());
 
