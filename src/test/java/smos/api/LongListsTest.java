@@ -43,14 +43,27 @@ class LongListsTest {
         return "{\"rep\": {\"repId\": \"R-1\", \"managerId\": \"M-1\", \"tenureMonths\": 60}, \"quarters\": " + quarters + "}";
     }
 
-    @Test
-    void aThousandQuartersBelowTheThresholdAreCountedAndGoToEmploymentReview() {
-        assertEmploymentReview(decide("performance-review", quartersAllBelow(1_000)), 1_000);
+    /** The contract's bound on a list of a request record: the longest list a client may send. */
+    private static int bound(Class<?> record, String component) {
+        for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+            if (c.getName().equals(component)) {
+                return c.getAnnotation(smos.request.MaxItems.class).value();
+            }
+        }
+        throw new AssertionError(record + " has no " + component);
     }
 
     @Test
-    void tenThousandQuartersDecideInsteadOfStoppingAsARulesDefect() {
-        assertEmploymentReview(decide("performance-review", quartersAllBelow(10_000)), 10_000);
+    void asManyQuartersAsTheContractTakesAllBelowTheThresholdAreCountedAndGoToEmploymentReview() {
+        int most = bound(smos.performancereview.PerformanceReviewRequest.class, "quarters");
+        assertEmploymentReview(decide("performance-review", quartersAllBelow(most)), most);
+    }
+
+    @Test
+    void tenThousandQuartersAreRefusedByTheContractNotStoppedAsARulesDefect() {
+        Reply reply = decide("performance-review", quartersAllBelow(10_000));
+        assertEquals(400, reply.status(), () -> reply.toString().substring(0, Math.min(600, reply.toString().length())));
+        assertEquals(java.util.List.of("quarters"), reply.errorFields());
     }
 
     private static void assertEmploymentReview(Reply reply, int quarters) {
@@ -63,10 +76,11 @@ class LongListsTest {
     }
 
     @Test
-    void aThousandOpenDealsEachKeepOrLoseTheirRepByTheProtectionWindow() {
+    void asManyOpenDealsAsTheContractTakesEachKeepOrLoseTheirRepByTheProtectionWindow() {
         // effective 2027-01-01: closing 2027-04-01 (day 90) stays with the rep, 2027-04-02 (day 91) moves
+        int most = bound(smos.territory.TerritoryRequest.class, "openDeals");
         StringJoiner deals = new StringJoiner(",", "[", "]");
-        for (int i = 0; i < 1_000; i++) {
+        for (int i = 0; i < most; i++) {
             deals.add("{\"dealId\": \"O-" + i + "\", \"ownerRepId\": \"R-" + i + "\", \"createdDate\": \"2026-10-01\", "
                     + "\"expectedCloseDate\": \"" + (i % 2 == 0 ? "2027-04-01" : "2027-04-02") + "\"}");
         }
@@ -77,8 +91,8 @@ class LongListsTest {
         JsonNode decision = reply.json().path("decision");
         assertEquals("SOUTH", decision.path("region").asText());
         JsonNode ownership = decision.path("dealOwnership");
-        assertEquals(1_000, ownership.size());
-        for (int i = 0; i < 1_000; i++) {
+        assertEquals(most, ownership.size());
+        for (int i = 0; i < most; i++) {
             assertEquals("O-" + i, ownership.get(i).path("dealId").asText());
             assertEquals(i % 2 == 0 ? "ORIGINAL_REP" : "NEW_REGION", ownership.get(i).path("owner").asText());
         }
