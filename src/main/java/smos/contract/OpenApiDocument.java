@@ -201,6 +201,8 @@ public final class OpenApiDocument {
             error.put("description", "why one item of a batch was not decided, in the problem shape of the "
                     + "single-decision endpoint");
             ObjectNode errorProperties = error.putObject("properties");
+            errorProperties.putObject("type").put("type", "string").put("description", "the problem type, as the "
+                    + "single-decision endpoint would answer it");
             errorProperties.putObject("status").put("type", "integer");
             errorProperties.putObject("title").put("type", "string");
             errorProperties.putObject("detail").put("type", "string");
@@ -214,22 +216,25 @@ public final class OpenApiDocument {
                 response.put("type", "object");
                 response.put("description", "the answer to one " + id + " request");
                 ObjectNode p = response.putObject("properties");
+                p.putObject("decisionId").put("type", "string").put("description", "the id of this decision: "
+                        + "its X-Request-Id and the key of its record in the decision log");
                 p.putObject("domain").put("const", id);
                 p.putObject("rulesetVersion").put("type", "string")
                         .put("description", "the version of the rules that decided");
                 p.set("decision", ref(SchemaNames.decision(id)));
                 p.set("trace", array(ref("FiredRule")).put("description", "the rules that fired, in order"));
                 p.putObject("durationMicros").put("type", "integer").put("format", "int64").put("minimum", 0);
-                required(response, "domain", "rulesetVersion", "decision", "trace", "durationMicros");
+                required(response, "decisionId", "domain", "rulesetVersion", "decision", "trace", "durationMicros");
                 response.put("additionalProperties", false);
 
                 ObjectNode decided = NODES.objectNode().put("type", "object");
                 ObjectNode dp = decided.putObject("properties");
                 dp.putObject("index").put("type", "integer").put("minimum", 0);
+                dp.putObject("decisionId").put("type", "string").put("description", "the id of this item's decision");
                 dp.putObject("rulesetVersion").put("type", "string");
                 dp.set("decision", ref(SchemaNames.decision(id)));
                 dp.set("trace", array(ref("FiredRule")).put("description", "with ?trace=true"));
-                required(decided, "index", "rulesetVersion", "decision");
+                required(decided, "index", "decisionId", "rulesetVersion", "decision");
                 decided.put("additionalProperties", false);
                 ObjectNode failed = NODES.objectNode().put("type", "object");
                 ObjectNode fp = failed.putObject("properties");

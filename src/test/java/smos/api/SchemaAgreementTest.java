@@ -76,6 +76,9 @@ class SchemaAgreementTest {
             ScenarioFile file = ScenarioLoader.load(path, TestHomes.REPO.relativize(path).toString());
             DecisionDomain<?, ?> domain = service.registry().domain(file.domain()).orElseThrow();
             for (Scenario scenario : file.scenarios()) {
+                if (scenario.refused()) {
+                    continue; // a request that must be refused is no base to break fields of
+                }
                 List<BrokenFieldsTest.Breakage> breakages = new ArrayList<>();
                 BrokenFieldsTest.breakRecord(domain.requestType(), (ObjectNode) scenario.given(), "", scenario.given(),
                         breakages);
