@@ -63,6 +63,21 @@ final class StoreProcess implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(smos.baseUrl() + path)).timeout(Duration.ofSeconds(180));
     }
 
+    /** Every change names the version it replaces: the one serving now, as the history's ETag says. */
+    String serving() {
+        try {
+            HttpResponse<String> history = http.send(request("/api/v1/domains/returns/history")
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return history.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(
+                    "the history has no ETag: " + history.statusCode() + " " + history.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply send(HttpRequest.Builder request) {
         try {
             return parse(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
@@ -100,17 +115,20 @@ final class StoreProcess implements AutoCloseable {
         parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\n" + message + "\r\n--"
                 + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return request("/api/v1/domains/returns/publish").header("Authorization", "Bearer " + TOKEN)
+                .header("If-Match", serving())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
     }
 
     HttpRequest.Builder put(String name, byte[] bytes) {
         return request("/api/v1/domains/returns/files/" + name).header("Authorization", "Bearer " + TOKEN)
+                .header("If-Match", serving())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
     }
 
     HttpRequest.Builder rollback(String version) {
         return request("/api/v1/domains/returns/rollback").header("Authorization", "Bearer " + TOKEN)
+                .header("If-Match", serving())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"version\": \"" + version + "\"}"));
     }
