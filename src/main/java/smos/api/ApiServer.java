@@ -20,7 +20,7 @@ import smos.service.DecisionService;
 import smos.service.Metrics;
 
 /**
- * Builds the HTTP application (DESIGN.md, "HTTP contract (v1)"). Handlers are thin: read, call the
+ * Builds the HTTP application (README, "HTTP API (v1)"). Handlers are thin: read, call the
  * {@link DecisionService}, write JSON. Every error goes through one mapping to problem+json.
  */
 public final class ApiServer {

@@ -5,7 +5,7 @@ import smos.engine.Evaluation;
 
 import java.util.List;
 
-/** Customer service escalation procedure (POLICY.md section 8). */
+/** Customer service escalation procedure (docs/domains/case-escalation.md). */
 public final class CaseEscalationDomain implements DecisionDomain<CaseEscalationRequest, CaseEscalationDecision> {
     /** Ownership and priority overrides, then the targets of the effective priority, then the SLA status. */
     private static final List<String> STAGES = List.of("routing", "targets", "status");

@@ -8,7 +8,7 @@ import smos.request.Optional;
 import java.time.OffsetDateTime;
 
 /**
- * A customer service case as the support desk posts it (POLICY.md section 8). Time comes from
+ * A customer service case as the support desk posts it (docs/domains/case-escalation.md). Time comes from
  * {@code now}, never from the clock, so a decision can be replayed; {@code firstResponseAt} is absent
  * or null while the case is unanswered.
  */

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The arithmetic conventions of POLICY.md that every domain shares: exact decimals, money rounded
+ * The arithmetic conventions of the policy handbook that every domain shares: exact decimals, money rounded
  * HALF_UP to cents, ratios HALF_UP to 4 places, ratios computed as one division with at least 16
  * significant digits, calendar-day counts. These are definitions of the contract, not policy values.
  */

@@ -3,7 +3,7 @@ package smos.common;
 import java.math.BigDecimal;
 
 /**
- * Percent fields of the contract (POLICY.md conventions: "a percent outside 0..100" is rejected):
+ * Percent fields of the contract (the contract conventions: "a percent outside 0..100" is rejected):
  * their bounds, for {@code @Range(min = Percent.MIN, max = Percent.MAX)}, and their value as a
  * fraction. These are units of the contract, not policy values.
  */

@@ -1,7 +1,7 @@
 package smos.common;
 
 /**
- * The bounds of the scales the request contract uses (POLICY.md, "Conventions"): an NPS answer is
+ * The bounds of the scales the request contract uses (the contract conventions): an NPS answer is
  * 0 to 10, an aggregate NPS -100 to 100, a five-point rating 1 to 5 (percent fields: {@link Percent}). They say
  * what a valid request looks like, not what the policy decides; they are text constants because
  * request annotations ({@code @Range(min = Scales.NPS_MIN, max = Scales.NPS_MAX)}) need constants.

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The statement (POLICY.md section 4). Quotas are the statement's quotas (prorated when the
+ * The statement (docs/domains/compensation.md). Quotas are the statement's quotas (prorated when the
  * participant started mid-period); {@code grossMargin} is null when credited revenue is 0 or less.
  */
 public record CompensationDecision(

@@ -6,7 +6,7 @@ import smos.engine.Evaluation;
 import java.util.List;
 import java.util.Map;
 
-/** The compensation statement: revenue and gross-profit components, margin gate, kicker, SPIFs (POLICY.md section 4). */
+/** The compensation statement: revenue and gross-profit components, margin gate, kicker, SPIFs (docs/domains/compensation.md). */
 public final class CompensationDomain implements DecisionDomain<CompensationRequest, CompensationDecision> {
     /**
      * First the Clawback table classifies the returns (so credited amounts are known), then the Split,

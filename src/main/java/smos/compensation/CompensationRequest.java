@@ -6,8 +6,8 @@ import smos.request.CrossFieldCheck;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/decisions/compensation}: one participant's statement for one period (POLICY.md
- * section 4). {@code deals} and {@code returns} may be empty; a manager's statement carries the team's deals.
+ * {@code POST /api/v1/decisions/compensation}: one participant's statement for one period
+ * (docs/domains/compensation.md). {@code deals} and {@code returns} may be empty; a manager's statement carries the team's deals.
  */
 public record CompensationRequest(
         Period period,

@@ -10,7 +10,7 @@ import smos.request.Range;
 import java.math.BigDecimal;
 
 /**
- * A deal asking for a discount (POLICY.md section 6). Prices are per unit; the discount is a percent
+ * A deal asking for a discount (docs/domains/discount-approval.md). Prices are per unit; the discount is a percent
  * of the list price (12.5 = 12.5%).
  */
 public record Deal(

@@ -5,7 +5,7 @@ import smos.engine.Evaluation;
 
 import java.util.List;
 
-/** Who may approve a discount (POLICY.md section 6). */
+/** Who may approve a discount (docs/domains/discount-approval.md). */
 public final class DiscountApprovalDomain implements DecisionDomain<DiscountApprovalRequest, DiscountDecision> {
     /** One stage: the approval matrix, read top to bottom. */
     private static final List<String> STAGES = List.of("approval");

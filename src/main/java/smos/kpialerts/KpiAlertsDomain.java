@@ -6,7 +6,7 @@ import smos.engine.Evaluation;
 import java.util.List;
 import java.util.Map;
 
-/** Monitoring and immediate feedback: alerts on a scorecard, routed to the right level (POLICY.md section 10). */
+/** Monitoring and immediate feedback: alerts on a scorecard, routed to the right level (docs/domains/kpi-alerts.md). */
 public final class KpiAlertsDomain implements DecisionDomain<KpiAlertsRequest, KpiAlertsDecision> {
     /** First each alert sheet raises its alert or not, then the recipients and the status follow from them. */
     private static final List<String> STAGES = List.of("alerts", "outcome");

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A scorecard of a rep, a region or the company at a date of its period (POLICY.md section 10).
+ * A scorecard of a rep, a region or the company at a date of its period (docs/domains/kpi-alerts.md).
  * Money is exact; the win rate is above 0 and at most 1; the 30-day return rate is 0 to 1; a gross
  * margin is at most 1 (it may be negative); the aggregate NPS runs from -100 to 100. Units in the
  * channel and the weekly sell-through (units a week) come together or not at all.

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Review of the 20% smaller management structure (POLICY.md section 3). */
+/** Review of the 20% smaller management structure (docs/domains/org-structure.md). */
 public final class OrgStructureDomain implements DecisionDomain<OrgStructureRequest, OrgStructureDecision> {
     /**
      * First the ReductionTarget and RequiredDirectors tables set the targets, then every findings table

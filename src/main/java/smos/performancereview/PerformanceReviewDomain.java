@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Escalation of under-performance (POLICY.md section 5). */
+/** Escalation of under-performance (docs/domains/performance-review.md). */
 public final class PerformanceReviewDomain implements DecisionDomain<PerformanceReviewRequest, PerformanceReviewDecision> {
     /** First the quarters below the threshold and a severe miss are marked, then the ladder decides. */
     private static final List<String> STAGES = List.of("classify", "ladder");

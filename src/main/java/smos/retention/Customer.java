@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A customer as the CRM sees it (POLICY.md section 9). Order amounts are money. The NPS answer is
+ * A customer as the CRM sees it (docs/domains/retention.md). Order amounts are money. The NPS answer is
  * 0 to 10; a gross margin is at most 1 (it may be negative). A renewal date before {@code asOf} is
  * valid: that renewal has passed.
  */

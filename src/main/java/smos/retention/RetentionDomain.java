@@ -6,7 +6,7 @@ import smos.engine.Evaluation;
 import java.util.List;
 import java.util.Map;
 
-/** Retention triggers: the risk of losing a customer and the playbook against it (POLICY.md section 9). */
+/** Retention triggers: the risk of losing a customer and the playbook against it (docs/domains/retention.md). */
 public final class RetentionDomain implements DecisionDomain<RetentionRequest, RetentionDecision> {
     /** The signals (with the score cap and the offer terms), then the risk level, then the playbook. */
     private static final List<String> STAGES = List.of("signals", "level", "playbook");

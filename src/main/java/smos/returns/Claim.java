@@ -9,7 +9,7 @@ import smos.request.Optional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A return or warranty claim, as posted by the support desk or the web shop (POLICY.md section 7). */
+/** A return or warranty claim, as posted by the support desk or the web shop (docs/domains/returns.md). */
 @Describe("a return or warranty claim, as posted by the support desk or the web shop")
 public record Claim(
         String claimId,

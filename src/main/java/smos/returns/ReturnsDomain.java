@@ -5,7 +5,7 @@ import smos.engine.Evaluation;
 
 import java.util.List;
 
-/** Return and warranty eligibility (POLICY.md section 7). */
+/** Return and warranty eligibility (docs/domains/returns.md). */
 public final class ReturnsDomain implements DecisionDomain<ReturnsRequest, ReturnDecision> {
     /** First the terms (warranty, proof, late dead-on-arrival), then the outcome table. */
     private static final List<String> STAGES = List.of("terms", "outcome");

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Reads scenario files (DESIGN.md, "Scenario files") and checks their shape, naming file and scenario. */
+/** Reads scenario files (README, "Scenarios") and checks their shape, naming file and scenario. */
 public final class ScenarioLoader {
     public static final String SCENARIOS_DIR = smos.engine.DomainLayout.SCENARIOS_DIR;
     private static final Set<String> FILE_FIELDS = Set.of("domain", "scenarios");

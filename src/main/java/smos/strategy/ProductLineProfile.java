@@ -10,7 +10,7 @@ import smos.request.Range;
 import java.math.BigDecimal;
 
 /**
- * A product line's market position and customer feedback (POLICY.md section 1). A market cannot
+ * A product line's market position and customer feedback (docs/domains/strategy.md). A market cannot
  * shrink by more than all of it, so growth is at least -1; capability fit is a 1-5 rating; the
  * aggregate NPS runs from -100 to 100 and the return rate from 0 to 1.
  */

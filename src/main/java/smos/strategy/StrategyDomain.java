@@ -5,7 +5,7 @@ import smos.engine.Evaluation;
 
 import java.util.List;
 
-/** Product-line posture: sales strategy against core capabilities and customer feedback (POLICY.md section 1). */
+/** Product-line posture: sales strategy against core capabilities and customer feedback (docs/domains/strategy.md). */
 public final class StrategyDomain implements DecisionDomain<StrategyRequest, StrategyDecision> {
     /**
      * Growth and share bands, then the quadrant and its posture, then the capability check, then the

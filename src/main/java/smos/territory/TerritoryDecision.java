@@ -2,7 +2,7 @@ package smos.territory;
 
 import java.util.List;
 
-/** The account's place in the new map (POLICY.md section 2). */
+/** The account's place in the new map (docs/domains/territory.md). */
 public record TerritoryDecision(
         String accountId,
         LegacyRegion legacyRegion,

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Territory: from the 8 legacy regions to the 4 new ones, with open-deal protection (POLICY.md section 2). */
+/** Territory: from the 8 legacy regions to the 4 new ones, with open-deal protection (docs/domains/territory.md). */
 public final class TerritoryDomain implements DecisionDomain<TerritoryRequest, TerritoryDecision> {
     /** First the StateRegion map and the ProtectionWindow classify, then Assignment and DealOwnership decide. */
     private static final List<String> STAGES = List.of("map", "assign");

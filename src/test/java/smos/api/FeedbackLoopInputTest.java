@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The bad input of the kpi-alerts, retention and strategy contracts (POLICY.md sections 10, 9 and 1)
+ * The bad input of the kpi-alerts, retention and strategy contracts (docs/domains/kpi-alerts.md, retention.md and strategy.md)
  * gets a 400 naming the field, including the cross-field rules the generated tests cannot reach;
  * and the one oddity that is valid data (stock in the channel, nothing sold) gets a decision.
  */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The engine knows nothing of HTTP; the HTTP layer knows nothing of Drools (DESIGN.md, "Shape of the code"). */
+/** The engine knows nothing of HTTP; the HTTP layer knows nothing of Drools (README, "Layout"). */
 class LayeringTest {
     private static JavaClasses classes;
 

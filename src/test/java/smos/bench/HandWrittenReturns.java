@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The returns policy (POLICY.md section 7) written by hand in plain Java, numbers and all: the physical
+ * The returns policy (docs/domains/returns.md) written by hand in plain Java, numbers and all: the physical
  * limit of the benchmark. It lives only in the benchmark sources; {@code HandWrittenReturnsTest} checks
  * that it agrees with the rules on every returns scenario.
  */

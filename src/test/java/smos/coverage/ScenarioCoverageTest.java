@@ -33,7 +33,7 @@ class ScenarioCoverageTest {
         CoverageReport report = coverage(TestHomes.REPO, Services.shipped());
         assertTrue(report.domains().stream().allMatch(d -> d.rules().size() > 0), report::summary);
         assertTrue(report.complete(), () -> "no scenario fires these rules; add scenarios for them (expectations"
-                + " worked out from POLICY.md):\n" + report.describeNotFired());
+                + " worked out from the policy in docs/domains/):\n" + report.describeNotFired());
     }
 
     @Test

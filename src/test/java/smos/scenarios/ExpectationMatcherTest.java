@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The matching rules of DESIGN.md: partial objects, order-free lists, exact decimals, dates as dates. */
+/** The matching rules of the README's Scenarios section: partial objects, order-free lists, exact decimals, dates as dates. */
 class ExpectationMatcherTest {
 
     private static JsonNode json(String text) {

@@ -30,7 +30,7 @@ public enum HitPolicy {
         return SEVERAL;
     }
 
-    /** A table where one row applies must decide for every input (DESIGN.md: its fall-through row written out). */
+    /** A table where one row applies must decide for every input (docs/decision-tables.md: its fall-through row written out). */
     public boolean completeUnlessDeclared() {
         return this == FIRST || this == ONE_OF;
     }
