@@ -1,34 +1,20 @@
 package smos.discountapproval;
 
-import smos.engine.DecisionDomain;
+import smos.engine.DomainDefinition;
 import smos.engine.Evaluation;
 
 import java.util.List;
 
 /** Who may approve a discount (docs/domains/discount-approval.md). */
-public final class DiscountApprovalDomain implements DecisionDomain<DiscountApprovalRequest, DiscountDecision> {
+public final class DiscountApprovalDomain extends DomainDefinition<DiscountApprovalRequest, DiscountDecision> {
     /** One stage: the approval matrix, read top to bottom. */
     private static final List<String> STAGES = List.of("approval");
 
-    @Override
-    public String id() {
-        return "discount-approval";
-    }
-
-    @Override
-    public String description() {
-        return "Who may approve a discount: auto-approval, manager, director or VP sales and finance by discount "
-                + "and margin; below-cost deals rejected unless strategic.";
-    }
-
-    @Override
-    public Class<DiscountApprovalRequest> requestType() {
-        return DiscountApprovalRequest.class;
-    }
-
-    @Override
-    public List<String> stages() {
-        return STAGES;
+    public DiscountApprovalDomain() {
+        super("discount-approval", DiscountApprovalRequest.class,
+                "Who may approve a discount: auto-approval, manager, director or VP sales and finance by discount "
+                        + "and margin; below-cost deals rejected unless strategic.",
+                STAGES);
     }
 
     @Override

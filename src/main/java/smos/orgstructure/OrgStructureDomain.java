@@ -1,7 +1,7 @@
 package smos.orgstructure;
 
 import smos.common.Region;
-import smos.engine.DecisionDomain;
+import smos.engine.DomainDefinition;
 import smos.engine.Evaluation;
 
 import java.util.ArrayList;
@@ -9,31 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Review of the 20% smaller management structure (docs/domains/org-structure.md). */
-public final class OrgStructureDomain implements DecisionDomain<OrgStructureRequest, OrgStructureDecision> {
+public final class OrgStructureDomain extends DomainDefinition<OrgStructureRequest, OrgStructureDecision> {
     /**
      * First the ReductionTarget and RequiredDirectors tables set the targets, then every findings table
      * runs (all findings are listed, not only the first), then the Verdict table decides.
      */
     private static final List<String> STAGES = List.of("target", "findings", "verdict");
 
-    @Override
-    public String id() {
-        return "org-structure";
-    }
-
-    @Override
-    public String description() {
-        return "Management structure review: reduction target, spans of control, one director per region, one VP.";
-    }
-
-    @Override
-    public Class<OrgStructureRequest> requestType() {
-        return OrgStructureRequest.class;
-    }
-
-    @Override
-    public List<String> stages() {
-        return STAGES;
+    public OrgStructureDomain() {
+        super("org-structure", OrgStructureRequest.class,
+                "Management structure review: reduction target, spans of control, one director per region, one VP.",
+                STAGES);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package smos.performancereview;
 
-import smos.engine.DecisionDomain;
+import smos.engine.DomainDefinition;
 import smos.engine.Evaluation;
 
 import java.util.ArrayList;
@@ -8,29 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Escalation of under-performance (docs/domains/performance-review.md). */
-public final class PerformanceReviewDomain implements DecisionDomain<PerformanceReviewRequest, PerformanceReviewDecision> {
+public final class PerformanceReviewDomain extends DomainDefinition<PerformanceReviewRequest, PerformanceReviewDecision> {
     /** First the quarters below the threshold and a severe miss are marked, then the ladder decides. */
     private static final List<String> STAGES = List.of("classify", "ladder");
 
-    @Override
-    public String id() {
-        return "performance-review";
-    }
-
-    @Override
-    public String description() {
-        return "Escalation of under-performance: coaching, improvement plan or employment review by quarters below "
-                + "the threshold, and recognition of top performers.";
-    }
-
-    @Override
-    public Class<PerformanceReviewRequest> requestType() {
-        return PerformanceReviewRequest.class;
-    }
-
-    @Override
-    public List<String> stages() {
-        return STAGES;
+    public PerformanceReviewDomain() {
+        super("performance-review", PerformanceReviewRequest.class,
+                "Escalation of under-performance: coaching, improvement plan or employment review by quarters below "
+                        + "the threshold, and recognition of top performers.",
+                STAGES);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package smos.quota;
 
-import smos.engine.DecisionDomain;
+import smos.engine.DomainDefinition;
 import smos.engine.Evaluation;
 
 import java.util.List;
 import java.util.Map;
 
 /** Quota management: the plan's targets allocated to the regions and their account executives. */
-public final class QuotaDomain implements DecisionDomain<QuotaRequest, QuotaDecision> {
+public final class QuotaDomain extends DomainDefinition<QuotaRequest, QuotaDecision> {
     /**
      * settings: the tables give weights, margins, over-assignment, ramp and relief rates, and the rules
      * total the regions and each region's reps; allocation: the rounding remainder goes to one region and
@@ -15,26 +15,12 @@ public final class QuotaDomain implements DecisionDomain<QuotaRequest, QuotaDeci
      */
     private static final List<String> STAGES = List.of("settings", "allocation", "assignment", "findings", "verdict");
 
-    @Override
-    public String id() {
-        return "quota";
-    }
-
-    @Override
-    public String description() {
-        return "Annual quota allocation: the revenue target to the four regions by weights, to their account "
-                + "executives by shares with over-assignment and ramp, gross-profit quotas, relief for transferred "
-                + "accounts, growth bounds.";
-    }
-
-    @Override
-    public Class<QuotaRequest> requestType() {
-        return QuotaRequest.class;
-    }
-
-    @Override
-    public List<String> stages() {
-        return STAGES;
+    public QuotaDomain() {
+        super("quota", QuotaRequest.class,
+                "Annual quota allocation: the revenue target to the four regions by weights, to their account "
+                        + "executives by shares with over-assignment and ramp, gross-profit quotas, relief for transferred "
+                        + "accounts, growth bounds.",
+                STAGES);
     }
 
     @Override

@@ -1,36 +1,22 @@
 package smos.strategy;
 
-import smos.engine.DecisionDomain;
+import smos.engine.DomainDefinition;
 import smos.engine.Evaluation;
 
 import java.util.List;
 
 /** Product-line posture: sales strategy against core capabilities and customer feedback (docs/domains/strategy.md). */
-public final class StrategyDomain implements DecisionDomain<StrategyRequest, StrategyDecision> {
+public final class StrategyDomain extends DomainDefinition<StrategyRequest, StrategyDecision> {
     /**
      * Growth and share bands, then the quadrant and its posture, then the capability check, then the
      * customer-feedback flags, then the quality override of a posture that is still INVEST.
      */
     private static final List<String> STAGES = List.of("classify", "posture", "capability", "feedback", "quality");
 
-    @Override
-    public String id() {
-        return "strategy";
-    }
-
-    @Override
-    public String description() {
-        return "Product-line posture: growth-share quadrant, posture and sales motion, checked against capabilities and customer feedback.";
-    }
-
-    @Override
-    public Class<StrategyRequest> requestType() {
-        return StrategyRequest.class;
-    }
-
-    @Override
-    public List<String> stages() {
-        return STAGES;
+    public StrategyDomain() {
+        super("strategy", StrategyRequest.class,
+                "Product-line posture: growth-share quadrant, posture and sales motion, checked against capabilities and customer feedback.",
+                STAGES);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package smos.territory;
 
-import smos.engine.DecisionDomain;
+import smos.engine.DomainDefinition;
 import smos.engine.Evaluation;
 
 import java.util.ArrayList;
@@ -8,29 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Territory: from the 8 legacy regions to the 4 new ones, with open-deal protection (docs/domains/territory.md). */
-public final class TerritoryDomain implements DecisionDomain<TerritoryRequest, TerritoryDecision> {
+public final class TerritoryDomain extends DomainDefinition<TerritoryRequest, TerritoryDecision> {
     /** First the StateRegion map and the ProtectionWindow classify, then Assignment and DealOwnership decide. */
     private static final List<String> STAGES = List.of("map", "assign");
 
-    @Override
-    public String id() {
-        return "territory";
-    }
-
-    @Override
-    public String description() {
-        return "Territory: the new region of an account by state, the strategic-accounts override, and who keeps "
-                + "its open deals.";
-    }
-
-    @Override
-    public Class<TerritoryRequest> requestType() {
-        return TerritoryRequest.class;
-    }
-
-    @Override
-    public List<String> stages() {
-        return STAGES;
+    public TerritoryDomain() {
+        super("territory", TerritoryRequest.class,
+                "Territory: the new region of an account by state, the strategic-accounts override, and who keeps "
+                        + "its open deals.",
+                STAGES);
     }
 
     @Override
