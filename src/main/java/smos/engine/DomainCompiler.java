@@ -165,9 +165,9 @@ public final class DomainCompiler {
     private static Map<String, RuleOrigin> origins(Map<String, String> drlFiles, Map<String, GeneratedDrl> generated) {
         Map<String, RuleOrigin> origins = new HashMap<>();
         drlFiles.forEach((path, text) -> DrlRuleLines.of(text)
-                .forEach((rule, line) -> origins.put(rule, new RuleOrigin(path, "line " + line))));
+                .forEach((rule, line) -> origins.put(rule, RuleOrigin.atLine(path, line))));
         for (GeneratedDrl drl : generated.values()) {
-            drl.rules().forEach(r -> origins.put(r.name(), new RuleOrigin(drl.file(), drl.sheet() + "!" + r.cell())));
+            drl.rules().forEach(r -> origins.put(r.name(), RuleOrigin.inCell(drl.file(), drl.sheet(), r.cell())));
         }
         return origins;
     }
@@ -177,10 +177,10 @@ public final class DomainCompiler {
         Map<String, RuleOrigin> seen = new HashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
         drlFiles.forEach((path, text) -> DrlRuleLines.of(text).forEach((rule, line) ->
-                noteName(seen, problems, rule, new RuleOrigin(path, "line " + line))));
+                noteName(seen, problems, rule, RuleOrigin.atLine(path, line))));
         for (GeneratedDrl drl : generated.values()) {
             drl.rules().forEach(r ->
-                    noteName(seen, problems, r.name(), new RuleOrigin(drl.file(), drl.sheet() + "!" + r.cell())));
+                    noteName(seen, problems, r.name(), RuleOrigin.inCell(drl.file(), drl.sheet(), r.cell())));
         }
         return problems;
     }
@@ -188,7 +188,7 @@ public final class DomainCompiler {
     private static void noteName(Map<String, RuleOrigin> seen, List<RuleProblem> problems, String rule, RuleOrigin origin) {
         RuleOrigin first = seen.putIfAbsent(rule, origin);
         if (first != null) {
-            problems.add(problemAt(origin, "rule name " + rule + " is already used at " + first.source() + " "
+            problems.add(origin.problem("rule name " + rule + " is already used at " + first.source() + " "
                     + first.location() + "; every rule needs its own name"));
         }
     }
@@ -201,23 +201,14 @@ public final class DomainCompiler {
                 String group = ((RuleImpl) rule).getAgendaGroup();
                 if (!domain.stages().contains(group)) {
                     RuleOrigin origin = origins.get(rule.getName());
-                    boolean drl = origin != null && origin.location().startsWith("line ");
+                    boolean drl = origin != null && !origin.isTableRow();
                     String message = "rule " + rule.getName() + " is in group \"" + group
                             + "\", which is not a stage of " + domain.id() + ", so it would never fire: "
                             + (drl ? "give it the attribute ruleflow-group \"<stage>\"" : "set RULEFLOW-GROUP (in the RuleSet"
                             + " area or a column)") + " with one of " + String.join(", ", domain.stages());
-                    problems.add(origin == null ? RuleProblem.inFile(null, message) : problemAt(origin, message));
+                    problems.add(origin == null ? RuleProblem.inFile(null, message) : origin.problem(message));
                 }
             }
         }
-    }
-
-    private static RuleProblem problemAt(RuleOrigin origin, String message) {
-        String location = origin.location();
-        if (location.startsWith("line ")) {
-            return RuleProblem.atLine(origin.source(), Integer.valueOf(location.substring("line ".length())), message);
-        }
-        int bang = location.indexOf('!');
-        return RuleProblem.inCell(origin.source(), location.substring(0, bang), location.substring(bang + 1), message);
     }
 }

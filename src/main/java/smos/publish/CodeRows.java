@@ -51,15 +51,15 @@ public final class CodeRows {
         return changes;
     }
 
-    private static List<RuleProblem> tableChanges(String file, Map<String, String> before, Map<String, String> after) {
+    private static List<RuleProblem> tableChanges(String file, Map<CodeCell, String> before, Map<CodeCell, String> after) {
         List<RuleProblem> changes = new ArrayList<>();
-        for (Map.Entry<String, String> cell : after.entrySet()) {
+        for (Map.Entry<CodeCell, String> cell : after.entrySet()) {
             if (!Objects.equals(before.get(cell.getKey()), cell.getValue())) {
                 changes.add(problem(file, cell.getKey(), "the code cell now reads \"" + cell.getValue()
                         + "\"; changes to Drools code rows must be published with the token"));
             }
         }
-        for (String key : before.keySet()) {
+        for (CodeCell key : before.keySet()) {
             if (!after.containsKey(key)) {
                 changes.add(problem(file, key, "a code cell was emptied; changes to Drools code rows must be published with the token"));
             }
@@ -67,15 +67,18 @@ public final class CodeRows {
         return changes;
     }
 
-    private static RuleProblem problem(String file, String key, String message) {
-        int bang = key.indexOf('!');
-        return RuleProblem.inCell(file, key.substring(0, bang), key.substring(bang + 1), message);
+    private static RuleProblem problem(String file, CodeCell cell, String message) {
+        return RuleProblem.inCell(file, cell.sheet(), cell.ref(), message);
     }
 
-    /** Sheet!cell to text for every code cell of a workbook. */
-    static Map<String, String> codeCells(SourceFile file) {
+    /** A code cell's place, compared between the old and the new workbook. */
+    record CodeCell(String sheet, String ref) {
+    }
+
+    /** The text of every code cell of a workbook, by its place. */
+    static Map<CodeCell, String> codeCells(SourceFile file) {
         WorkbookModel workbook = WorkbookReader.read(file.path(), file.bytes());
-        Map<String, String> cells = new LinkedHashMap<>();
+        Map<CodeCell, String> cells = new LinkedHashMap<>();
         for (SheetModel sheet : workbook.sheets()) {
             sheet.properties().forEach((keyword, values) -> values.forEach(v -> put(cells, v, keyword + " " + v.text())));
             for (RuleTableModel table : sheet.tables()) {
@@ -85,7 +88,7 @@ public final class CodeRows {
                     String sheetName = sheet.name();
                     int row = column.headerCell().row();
                     if (column.pattern() != null) {
-                        cells.put(sheetName + "!" + TableCell.ref(row + 1, column.column()), column.pattern());
+                        cells.put(new CodeCell(sheetName, TableCell.ref(row + 1, column.column())), column.pattern());
                     }
                     if (column.templateCell() != null) {
                         put(cells, column.templateCell(), column.template());
@@ -96,8 +99,8 @@ public final class CodeRows {
         return cells;
     }
 
-    private static void put(Map<String, String> cells, TableCell cell, String text) {
-        cells.put(cell.qualified(), text);
+    private static void put(Map<CodeCell, String> cells, TableCell cell, String text) {
+        cells.put(new CodeCell(cell.sheet(), cell.ref()), text);
     }
 
     private static Map<String, SourceFile> byPath(DomainSources sources) {

@@ -94,7 +94,7 @@ class ForeignTablesTest {
 
         assertTrue(result.ok(), () -> result.problems().toString());
         // no NAME column: Drools' names, table name and row; the trace points at the rows
-        assertEquals(new RuleOrigin(LOYALTY, "Extension!B14"), result.ruleSet().origin("Loyalty extension_14"));
+        assertEquals(RuleOrigin.inCell(LOYALTY, "Extension", "B14"), result.ruleSet().origin("Loyalty extension_14"));
         DecisionService service = Services.load(home);
         // a registered new switch: 60 months (sheet Warranty) and 12 from the foreign table's row 14
         assertEquals("2032-10-01", warrantyEnd(service, claim("SWITCH", "2026-10-01", "2026-10-21", true)));

@@ -63,7 +63,7 @@ class TableImportTest {
 
         CompileResult compiled = new DomainRegistry(home, List.of(new ReturnsDomain())).load("returns");
         assertTrue(compiled.ok(), () -> compiled.problems().toString());
-        assertEquals(new RuleOrigin("decision-tables/returns/loyalty-extension.xls", "Extension!B13"),
+        assertEquals(RuleOrigin.inCell("decision-tables/returns/loyalty-extension.xls", "Extension", "B13"),
                 compiled.ruleSet().origin("LoyaltyExtension13"));
         assertTrue(new SpreadsheetChecks().check(DomainSources.scan(home, "returns")).stream()
                 .noneMatch(f -> f.message().contains("NAME column")), "the NAME column is there");

@@ -148,9 +148,8 @@ public final class CodeCheck {
 
     private RuleProblem compiledProblem(Owner owner, ClassFileCheck.Call call, Map<String, RuleOrigin> origins) {
         RuleOrigin origin = owner.rule() == null ? null : origins.get(owner.rule());
-        if (origin != null && origin.location().startsWith("line ") && !generated.containsKey(owner.path())) {
-            return RuleProblem.atLine(origin.source(), Integer.valueOf(origin.location().substring(5)),
-                    message(owner.where(), call.what(), call.why()));
+        if (origin != null && !origin.isTableRow() && !generated.containsKey(owner.path())) {
+            return origin.problem(message(owner.where(), call.what(), call.why()));
         }
         if (owner.path() != null) {
             Integer line = owner.rule() == null ? functionLines.get(owner.path() + "#" + owner.where().substring("function ".length())) : null;
