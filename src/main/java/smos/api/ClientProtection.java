@@ -64,8 +64,7 @@ final class ClientProtection {
 
     /** Per client first, so that one client's waiting requests never take a place of the others. */
     private static ThreadLimitHandler handlers(ClientLimits limits) {
-        // no forwarded header here: behind a trusted proxy the request's remote address is already the client's
-        ThreadLimitHandler perClient = new ThreadLimitHandler(null, false);
+        ThreadLimitHandler perClient = new PerClientThreads();
         perClient.setThreadLimit(limits.threadsPerClient());
         QoSHandler all = new QoSHandler();
         all.setMaxRequestCount(limits.maxActiveRequests());
@@ -75,6 +74,26 @@ final class ClientProtection {
         perClient.setHandler(all);
         all.setHandler(slowBodies);
         return perClient;
+    }
+
+    /**
+     * Jetty's {@link ThreadLimitHandler} keyed by the request's remote address as {@link TrustedProxies}
+     * left it. No forwarded header is read here (that would trust it from anyone). Jetty's own key is the
+     * resolved address only, and the address a forwarded header names is unresolved, so without this
+     * every request behind a trusted proxy went unlimited.
+     */
+    static final class PerClientThreads extends ThreadLimitHandler {
+        PerClientThreads() {
+            super(null, false);
+        }
+
+        @Override
+        protected String getRemoteIP(Request request) {
+            if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress remote) {
+                return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+            }
+            return null;
+        }
     }
 
     /**
