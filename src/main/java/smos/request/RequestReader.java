@@ -49,6 +49,10 @@ public final class RequestReader<Q> {
         try {
             request = reader.readValue(body);
         } catch (IOException e) {
+            if (e instanceof MismatchedInputException m && m.getPath().isEmpty() && m.getOriginalMessage() != null
+                    && m.getOriginalMessage().startsWith("Trailing token (of type START_OBJECT)")) {
+                throw new NdjsonAsJsonException(mismatch(m));
+            }
             throw everyError(e, body);
         }
         if (request == null) {

@@ -2,6 +2,7 @@ package smos.service;
 
 import smos.request.FieldError;
 import smos.request.InvalidRequestException;
+import smos.request.NdjsonAsJsonException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,6 +86,11 @@ final class ArrayItems implements BatchItems {
             int b = skipWhitespace();
             if (b == BOM_1 && read() == 0xBB && read() == 0xBF) {
                 b = skipWhitespace();
+            }
+            if (b == '{') {
+                // an object where the array belongs: most often NDJSON sent as application/json
+                return broken(new NdjsonAsJsonException("a batch sent as application/json is one JSON array of"
+                        + " requests; this body starts with an object"));
             }
             if (b != '[') {
                 return broken("a batch is a JSON array of requests");
@@ -185,8 +191,12 @@ final class ArrayItems implements BatchItems {
     }
 
     private Item broken(String detail) {
+        return broken(new InvalidRequestException(FieldError.BODY, detail));
+    }
+
+    private Item broken(InvalidRequestException failure) {
         ended = true;
         framingBroken = true;
-        return Item.failed(new InvalidRequestException(FieldError.BODY, detail), 0);
+        return Item.failed(failure, 0);
     }
 }
