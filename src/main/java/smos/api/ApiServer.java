@@ -95,6 +95,8 @@ public final class ApiServer {
                         .result(decisionBodies.json(ctx)));
             }
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
+            ScenarioRunRoute scenarioRuns = new ScenarioRunRoute(service, settings);
+            config.routes.post(ScenarioRunRoute.PATH, scenarioRuns::handle);
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
             config.routes.get("/health", ctx -> writeJson(ctx, 200, health(service, recorder)));
             new AuditRoutes(audit, settings).install(config.routes);

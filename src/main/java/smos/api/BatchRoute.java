@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * large as a single request; a larger one, or a malformed one, is that item's error.
  */
 final class BatchRoute {
-    static final String NDJSON = "application/x-ndjson";
+    static final String NDJSON = smos.request.NdjsonAsJsonException.NDJSON;
 
     private final DecisionService service;
     private final BatchDecisions batches;

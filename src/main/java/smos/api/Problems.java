@@ -5,6 +5,7 @@ import smos.failure.Failure;
 import smos.publish.ChangeRejectedException;
 import smos.publish.CodeChangeForbiddenException;
 import smos.request.InvalidRequestException;
+import smos.scenarios.ScenariosFailedException;
 import smos.service.DomainUnavailableException;
 
 /** The one mapping from a {@link Failure} to its problem+json body, with the details its kind carries. */
@@ -24,6 +25,10 @@ final class Problems {
         }
         if (failure instanceof CodeChangeForbiddenException forbidden) {
             return problem.withProblems(forbidden.problems());
+        }
+        if (failure instanceof ScenariosFailedException failed) {
+            return problem.withFailures(failed.report().failures())
+                    .withCounts(failed.report().passed(), failed.report().failed());
         }
         if (failure instanceof ChangeRejectedException rejected) {
             return problem.withProblems(rejected.problems()).withFailures(rejected.failures());

@@ -5,10 +5,11 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code --home DIR}: the folder holding rules/, decision-tables/ and scenarios/ (default: current folder). */
+/** {@code --home DIR}: the folder holding rules/, decision-tables/ and scenarios/ (default: $SMOS_HOME, which ./smos sets to its checkout, else the current folder). */
 final class HomeOption {
     @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:SMOS_HOME:-.}",
-            description = "Folder with rules/, decision-tables/ and scenarios/ (default: $SMOS_HOME or the current folder).")
+            description = "Folder with rules/, decision-tables/ and scenarios/ (default: $SMOS_HOME, else the current"
+                    + " folder; the ./smos script sets SMOS_HOME to its own checkout; here: ${DEFAULT-VALUE}).")
     Path home;
 
     Path resolve() {

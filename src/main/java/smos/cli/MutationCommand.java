@@ -5,11 +5,18 @@ import smos.mutation.DomainMutationResult;
 import smos.mutation.MutantOutcome;
 import smos.mutation.MutationTester;
 
+import smos.scenarios.ScenarioFile;
+import smos.scenarios.ScenarioLoader;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** {@code test --mutate [DOMAIN...]}: runs mutation testing and prints, per domain, what survived. */
+/** {@code test --mutate [DOMAIN|PATH...]}: runs mutation testing and prints, per domain, what survived. */
 final class MutationCommand {
     private final Path home;
     private final List<DecisionDomain<?, ?>> domains;
@@ -19,22 +26,42 @@ final class MutationCommand {
         this.domains = domains;
     }
 
+    /**
+     * {@code requested}: domain ids (their tables against all their scenarios) and scenario files or
+     * folders (their domain's tables against just those scenarios); none: every domain.
+     */
     int run(List<String> requested) {
-        List<DecisionDomain<?, ?>> chosen = new ArrayList<>();
-        for (String id : requested) {
-            chosen.add(domains.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("unknown domain " + id + "; known: "
-                            + domains.stream().map(DecisionDomain::id).toList())));
+        Map<DecisionDomain<?, ?>, List<ScenarioFile>> chosen = new LinkedHashMap<>();
+        for (String target : requested) {
+            Optional<DecisionDomain<?, ?>> domain = domains.stream().filter(d -> d.id().equals(target)).findFirst();
+            if (domain.isPresent()) {
+                chosen.put(domain.get(), null);
+            } else if (Files.exists(Path.of(target))) {
+                for (Path file : ScenarioLoader.find(List.of(Path.of(target)))) {
+                    ScenarioFile scenarios = ScenarioLoader.load(file, display(file));
+                    DecisionDomain<?, ?> owner = domains.stream().filter(d -> d.id().equals(scenarios.domain()))
+                            .findFirst().orElseThrow(() -> new IllegalArgumentException(file + ": unknown domain "
+                                    + scenarios.domain()));
+                    if (!chosen.containsKey(owner) || chosen.get(owner) != null) {
+                        chosen.computeIfAbsent(owner, d -> new ArrayList<>()).add(scenarios);
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException(target + " is neither a domain nor a scenario file or folder; domains: "
+                        + domains.stream().map(DecisionDomain::id).toList());
+            }
         }
         if (chosen.isEmpty()) {
-            chosen.addAll(domains);
+            domains.forEach(d -> chosen.put(d, null));
         }
         MutationTester tester = new MutationTester(home, System.err);
         List<DomainMutationResult> results = new ArrayList<>();
         int survivors = 0;
-        for (DecisionDomain<?, ?> domain : chosen) {
+        for (Map.Entry<DecisionDomain<?, ?>, List<ScenarioFile>> entry : chosen.entrySet()) {
+            DecisionDomain<?, ?> domain = entry.getKey();
             try {
-                DomainMutationResult result = tester.run(domain);
+                DomainMutationResult result = entry.getValue() == null ? tester.run(domain)
+                        : tester.run(domain, entry.getValue());
                 results.add(result);
                 survivors += result.survivors().size();
             } catch (MutationTester.BaselineFailedException e) {
@@ -51,5 +78,10 @@ final class MutationCommand {
         }
         System.out.println(survivors + " surviving mutant(s); docs/coverage-and-mutation.md lists those that cannot matter");
         return 0;
+    }
+
+    private String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(home) ? home.relativize(absolute).toString() : file.toString();
     }
 }

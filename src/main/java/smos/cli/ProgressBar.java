@@ -53,20 +53,21 @@ final class ProgressBar implements BatchDecisions.Progress {
     }
 
     @Override
-    public void failed(long index, BatchDecisions.ItemError error) {
+    public void failed(long index, long line, BatchDecisions.ItemError error) {
         if (errors >= ERRORS_SHOWN) {
             return;
         }
         if (enabled) {
             err.print("\r");
         }
-        StringBuilder line = new StringBuilder("item " + index + ": " + error.title());
+        StringBuilder text = new StringBuilder("item " + index + (line > 0 ? " (line " + line + ")" : "") + ": "
+                + error.title());
         if (error.errors() != null) {
-            error.errors().forEach(e -> line.append("; ").append(e.field()).append(": ").append(e.message()));
+            error.errors().forEach(e -> text.append("; ").append(e.field()).append(": ").append(e.message()));
         } else if (error.detail() != null) {
-            line.append(": ").append(error.detail());
+            text.append(": ").append(error.detail());
         }
-        err.println(line);
+        err.println(text);
     }
 
     void finish() {

@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import smos.coverage.CoverageCollector;
 import smos.coverage.CoverageReport;
-import smos.scenarios.ScenarioFile;
+import smos.scenarios.JUnitXmlReport;
 import smos.scenarios.ScenarioFileException;
+import smos.scenarios.ScenarioFileRun;
 import smos.scenarios.ScenarioLoader;
 import smos.scenarios.ScenarioResult;
 import smos.scenarios.ScenarioRunner;
@@ -24,8 +25,9 @@ import java.util.concurrent.Callable;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run scenario files against the rules; ends with 'N passed, N failed'; exit code 1 on any failure.",
                 "--coverage also reports, per domain, the rules and table rows no scenario fired.",
-                "--mutate [DOMAIN...] changes each value cell of the domains' tables in turn and reports every change no"
-                        + " scenario notices (long: progress on standard error)."})
+                "--mutate [DOMAIN|PATH...] changes each value cell of the domains' tables in turn and reports every"
+                        + " change no scenario notices (long: progress on standard error).",
+                "--junit-xml DIR also writes a JUnit XML report per scenario file."})
 final class TestCommand implements Callable<Integer> {
     static final String DEFAULT_COVERAGE_FILE = "target/scenario-coverage.json";
 
@@ -44,15 +46,24 @@ final class TestCommand implements Callable<Integer> {
             description = "Where --coverage writes its JSON report (default: ${DEFAULT-VALUE}, in the current folder).")
     Path coverageFile;
 
-    @Option(names = "--mutate", arity = "0..*", paramLabel = "DOMAIN",
-            description = "Mutation testing of the given domains' tables (default: every domain) instead of a scenario run.")
+    @Option(names = "--mutate", arity = "0..*", paramLabel = "DOMAIN|PATH",
+            description = "Mutation testing instead of a scenario run: of the given domains' tables against their"
+                    + " scenarios, or, for a scenario file or folder, of its domain's tables against just those"
+                    + " scenarios (default: every domain).")
     List<String> mutate;
+
+    @Option(names = "--junit-xml", paramLabel = "DIR",
+            description = "Also write one JUnit XML report per scenario file into DIR (TEST-<domain>.<file>.xml),"
+                    + " for CI servers.")
+    Path junitXml;
 
     @Override
     public Integer call() {
         Path dir = home.resolve();
         if (mutate != null) {
-            return new MutationCommand(dir, DomainRegistry.discover()).run(mutate);
+            List<String> targets = new ArrayList<>(mutate);
+            targets.addAll(paths.stream().map(Path::toString).toList());
+            return new MutationCommand(dir, DomainRegistry.discover()).run(targets);
         }
         List<Path> roots = paths.isEmpty() ? List.of(dir.resolve(ScenarioLoader.SCENARIOS_DIR)) : paths;
         DecisionService service = Services.load(dir);
@@ -74,28 +85,29 @@ final class TestCommand implements Callable<Integer> {
             return 1;
         }
         for (Path path : files) {
-            ScenarioFile file;
-            try {
-                file = ScenarioLoader.load(path, display(dir, path));
-            } catch (ScenarioFileException e) {
-                System.out.println("ERROR " + e.getMessage());
-                failed++;
-                continue;
+            ScenarioFileRun run = ScenarioFileRun.of(runner, path, display(dir, path));
+            if (run.unreadable() != null) {
+                System.out.println("ERROR " + run.unreadable().getMessage());
             }
-            for (ScenarioResult result : runner.run(file)) {
+            for (ScenarioResult result : run.results()) {
                 collector.add(result);
-                if (result.passed()) {
-                    passed++;
-                } else {
-                    failed++;
-                    System.out.println("FAIL " + result.file() + " :: " + result.scenario());
-                    result.failures().forEach(f -> System.out.println("     " + f.field() + ": expected " + f.expected()
-                            + ", actual " + f.actual()));
+                if (!result.passed()) {
+                    System.out.println((result.couldNotRun() ? "ERROR " : "FAIL ") + result.file() + ":" + result.line()
+                            + " :: " + result.scenario());
+                    result.failures().forEach(f -> System.out.println("     " + JUnitXmlReport.describe(f)));
                 }
+            }
+            passed += run.passed();
+            failed += run.failed();
+            if (junitXml != null) {
+                JUnitXmlReport.write(junitXml, run);
             }
         }
         if (coverage) {
             reportCoverage(service, collector);
+        }
+        if (junitXml != null) {
+            System.out.println("JUnit XML reports written to " + junitXml.toAbsolutePath().normalize());
         }
         System.out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;

@@ -10,6 +10,7 @@ import smos.publish.HistoryEntry;
 import smos.publish.PublishResult;
 import smos.request.FieldError;
 import smos.request.Json;
+import smos.scenarios.ScenarioReport;
 import smos.service.DomainInfo;
 import smos.service.Health;
 import smos.service.RulesetInfo;
@@ -106,7 +107,10 @@ public final class OpenApiDocument {
             tags.addObject().put("name", "publishing")
                     .put("description", "changing rules over HTTP, with a bearer token; history and rollback");
             tags.addObject().put("name", "documentation").put("description", "this document and its pages");
+            tags.addObject().put("name", "scenarios")
+                    .put("description", "running a domain's scenarios against the version it serves");
             cataloguePaths(paths);
+            scenarioPaths(paths);
             publishingPaths(paths);
             auditPaths(paths);
             tags.addObject().put("name", "audit").put("description", "the decision log: every decision on record, "
@@ -270,6 +274,31 @@ public final class OpenApiDocument {
                             + "outcome, JVM basics. Open even when reads are protected.");
             metrics.putObject("responses").set("200", content("Prometheus text format 0.0.4", "text/plain",
                     NODES.objectNode().put("type", "string")));
+        }
+
+        private void scenarioPaths(ObjectNode paths) {
+            ObjectNode run = paths.putObject("/api/v1/domains/{domain}/scenarios/run").putObject("post");
+            run.putArray("tags").add("scenarios");
+            run.put("operationId", "runScenarios");
+            run.put("description", "Run scenarios against the version the domain serves: with no body, that "
+                    + "version's scenario files; with a scenario file as YAML (send it with curl --data-binary, "
+                    + "which keeps its newlines), that file. All passed: 200 with the counts. Any failed: 422, a "
+                    + "problem listing each failure with its file, scenario, line, field, expected and actual, with "
+                    + "passed and failed counts. YAML that does not parse, or a file for another domain: 400 naming "
+                    + "the line.");
+            run.putArray("parameters").add(pathParameter("domain", "the domain id"));
+            ObjectNode yaml = NODES.objectNode().put("required", false)
+                    .put("description", "a scenario file (domain, scenarios); none runs the version's own files");
+            ObjectNode yamlContent = yaml.putObject("content");
+            for (String type : List.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")) {
+                yamlContent.putObject(type).putObject("schema").put("type", "string");
+            }
+            run.set("requestBody", yaml);
+            okJson(run, "every scenario passed", schemas.reference(ScenarioReport.class));
+            ObjectNode responses = run.withObject("responses");
+            responses.set("422", content("a scenario failed: failures names each one (file, scenario, line, field, "
+                    + "expected, actual); passed and failed count them", PROBLEM_JSON, ref(PROBLEM)));
+            standardErrors(responses, "400", "401", "404", "413", "415", "429", "503");
         }
 
         private void publishingPaths(ObjectNode paths) {
@@ -456,7 +485,8 @@ public final class OpenApiDocument {
         private static Map<String, String> errors() {
             Map<String, String> errors = new LinkedHashMap<>();
             errors.put("400", "the request does not match the contract: errors names each field (JSON path) and what is "
-                    + "wrong with it; for publishing, a change that cannot be applied");
+                    + "wrong with it; for publishing, a change that cannot be applied; for a scenario run, a scenario file "
+                    + "that cannot be read (its line named)");
             errors.put("401", "no valid bearer token: publishing always needs one, reads when the service runs with "
                     + "--protect-reads");
             errors.put("403", "publishing is off (no token configured), the decision log cannot be read without tokens, "

@@ -10,6 +10,8 @@ public enum FailureKind {
     INVALID_REQUEST(400, "invalid-request", "Invalid request"),
     /** A change that cannot be applied as asked (a bad file name). */
     INVALID_CHANGE(400, "invalid-change", "Invalid change"),
+    /** A scenario file that cannot be read: not YAML, or without its domain or scenario list; names the line. */
+    INVALID_SCENARIOS(400, "invalid-scenarios", "Invalid scenario file"),
     /** No credentials, or credentials no token matches. */
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     /** The caller is known but its role does not allow this, or the feature is off. */
@@ -26,6 +28,8 @@ public enum FailureKind {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     /** The rule files or scenarios of a change did not pass the gate: nothing changed. */
     CHANGE_REJECTED(422, "change-rejected", "Change rejected"),
+    /** Scenarios run on request failed against the version that serves: each failure is listed. */
+    SCENARIOS_FAILED(422, "scenarios-failed", "Scenarios failed"),
     /** A change must say which version it replaces (If-Match). */
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     /** Too many connections or requests from one client. */

@@ -48,12 +48,24 @@ public final class MutationTester {
     }
 
     public DomainMutationResult run(DecisionDomain<?, ?> domain) {
+        return run(domain, scenarios(domain, DomainLayout.read(home, domain.id())));
+    }
+
+    /** Against just the given scenario files of the domain (a file or folder named on the command line). */
+    public DomainMutationResult run(DecisionDomain<?, ?> domain, List<ScenarioFile> scenarios) {
         long started = System.nanoTime();
         DomainRegistry registry = new DomainRegistry(home, List.of(domain));
         DecisionService service = new DecisionService(registry, Map::of);
         DomainBundle bundle = DomainLayout.read(home, domain.id());
         DomainSources sources = bundle.sources();
-        List<ScenarioFile> scenarios = scenarios(domain, bundle);
+        if (scenarios.isEmpty()) {
+            throw new BaselineFailedException(domain.id() + " has no scenarios: every mutant would survive");
+        }
+        for (ScenarioFile file : scenarios) {
+            file.unreadable().stream().findFirst().ifPresent(bad -> {
+                throw new BaselineFailedException(file.path() + ":" + bad.line() + ": " + bad.problem() + "; fix it first");
+            });
+        }
         CompileResult baseline = registry.compile(domain, bundle);
         if (!baseline.ok()) {
             throw new BaselineFailedException(domain.id() + " does not compile: " + baseline.problems().get(0));

@@ -98,7 +98,7 @@ public final class Gate {
         List<ScenarioFailure> failures = new ArrayList<>();
         Map<String, byte[]> files = bundle.scenarios();
         if (files.isEmpty()) {
-            failures.add(new ScenarioFailure(DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain.id()), null, null,
+            failures.add(new ScenarioFailure(DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain.id()),
                     "at least one scenario file", "none: a change cannot be verified without scenarios"));
             return failures;
         }
@@ -110,7 +110,8 @@ public final class Gate {
                     failures.addAll(result.failures());
                 }
             } catch (ScenarioFileException e) {
-                failures.add(new ScenarioFailure(path, null, null, "a readable scenario file", e.getMessage()));
+                failures.add(new ScenarioFailure(path, null, e.line() > 0 ? e.line() : null, null,
+                        "a readable scenario file", e.getMessage()));
             }
         });
         return failures;

@@ -49,7 +49,11 @@ public final class RequestReader<Q> {
         try {
             request = reader.readValue(body);
         } catch (IOException e) {
-            throw new InvalidRequestException(List.of(describe(e)));
+            if (e instanceof MismatchedInputException m && m.getPath().isEmpty() && m.getOriginalMessage() != null
+                    && m.getOriginalMessage().startsWith("Trailing token (of type START_OBJECT)")) {
+                throw new NdjsonAsJsonException(mismatch(m));
+            }
+            throw everyError(e, body);
         }
         if (request == null) {
             throw new InvalidRequestException(FieldError.BODY, "must be a JSON object, not null");
@@ -70,10 +74,31 @@ public final class RequestReader<Q> {
         try {
             request = reader.readValue(tree);
         } catch (IOException e) {
-            throw new InvalidRequestException(List.of(describe(e)));
+            throw EveryFieldError.of(reader, tree, e);
         }
         RequestValidator.validate(request);
         return request;
+    }
+
+    /**
+     * The body failed to bind: when it is well-formed JSON, its tree is read again for every other
+     * error; otherwise the syntax error further on is the other one (nothing after it can be read).
+     */
+    private InvalidRequestException everyError(IOException first, byte[] body) {
+        FieldError error = describe(first);
+        if (!(first instanceof JsonMappingException) || first.getCause() instanceof JsonParseException
+                || first.getCause() instanceof StreamConstraintsException || error.field().equals(FieldError.BODY)) {
+            return new InvalidRequestException(List.of(error));
+        }
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            FieldError syntax = describe(e);
+            return new InvalidRequestException(syntax.equals(error) ? List.of(error) : List.of(error, syntax));
+        }
+        return tree == null || !tree.isObject() ? new InvalidRequestException(List.of(describe(first)))
+                : EveryFieldError.of(reader, tree, first);
     }
 
     public Class<Q> type() {

@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,20 +39,71 @@ public final class RequestValidator {
     }
 
     public static void validate(Object request) {
-        List<FieldError> errors = new ArrayList<>();
-        validateRecord(request, "", errors);
+        List<FieldError> errors = violations(request, Set.of());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
     }
 
-    private static void validateRecord(Object record, String path, List<FieldError> errors) {
+    /**
+     * Every violation of a request read without its {@code unreadable} fields (JSON paths whose value
+     * had the wrong type or format and was left out): those fields are already reported, so their
+     * absence is not reported again, and the records holding them get no cross-field check.
+     */
+    static List<FieldError> violations(Object request, Set<String> unreadable) {
+        Found errors = new Found(unreadable);
+        validateRecord(request, "", errors);
+        return errors.list;
+    }
+
+    /**
+     * A record's cross-field checks compare its fields with each other; they run only when every field
+     * read and checked cleanly, nested records included, since a check of a date against a missing or
+     * invalid one would report a consequence of an error already listed, or fail on the missing value.
+     */
+    private static void validateRecord(Object record, String path, Found errors) {
         int before = errors.size();
         for (Field field : FIELDS.get(record.getClass())) {
             field.validate(field.value(record), path, errors);
         }
-        if (errors.size() == before && record instanceof CrossFieldCheck checked) {
+        if (errors.size() == before && errors.readWithin(path) && record instanceof CrossFieldCheck checked) {
             checked.check((name, message) -> errors.add(new FieldError(join(path, name), message)));
+        }
+    }
+
+    /** The violations found so far; a field already reported as unreadable is not reported again. */
+    private static final class Found {
+        final List<FieldError> list = new ArrayList<>();
+        final Set<String> unreadable;
+        /** What {@link #size()} counts: the violations, reported or not, so that a record with any is not cross-checked. */
+        int count;
+
+        Found(Set<String> unreadable) {
+            this.unreadable = unreadable;
+        }
+
+        void add(FieldError error) {
+            count++;
+            if (unreadable.isEmpty() || !unreadable.contains(error.field())) {
+                list.add(error);
+            }
+        }
+
+        int size() {
+            return count;
+        }
+
+        /** True when no field under {@code path} was left out as unreadable. */
+        boolean readWithin(String path) {
+            if (unreadable.isEmpty()) {
+                return true;
+            }
+            for (String field : unreadable) {
+                if (path.isEmpty() || field.startsWith(path + ".") || field.startsWith(path + "[")) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -115,7 +167,7 @@ public final class RequestValidator {
         }
 
         /** Checks this field's value; its JSON path is built only when needed (an error, a nested record). */
-        void validate(Object value, String parent, List<FieldError> errors) {
+        void validate(Object value, String parent, Found errors) {
             if (value == null) {
                 if (!optional) {
                     errors.add(new FieldError(join(parent, name), "is required"));
@@ -138,7 +190,7 @@ public final class RequestValidator {
             }
         }
 
-        private void validateText(String text, String path, List<FieldError> errors) {
+        private void validateText(String text, String path, Found errors) {
             if (text.isBlank()) {
                 errors.add(new FieldError(path, "must not be empty"));
             } else if (pattern != null && !pattern.matcher(text).matches()) {
@@ -146,7 +198,7 @@ public final class RequestValidator {
             }
         }
 
-        private void validateNumber(BigDecimal n, String path, List<FieldError> errors) {
+        private void validateNumber(BigDecimal n, String path, Found errors) {
             if (nonNegative && n.signum() < 0) {
                 errors.add(new FieldError(path, "must not be negative"));
             }
@@ -188,7 +240,7 @@ public final class RequestValidator {
             return low != null ? low : high;
         }
 
-        private void validateList(List<?> list, String path, List<FieldError> errors) {
+        private void validateList(List<?> list, String path, Found errors) {
             if (notEmpty && list.isEmpty()) {
                 errors.add(new FieldError(path, "needs at least one item"));
             }

@@ -1,6 +1,8 @@
 package smos.scenarios;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ public final class ScenarioLoader {
     private static final Set<String> FILE_FIELDS = Set.of("domain", "scenarios");
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "given", "expect", "expectRules", "expectError");
     /** Numbers stay exactly as written ({@code 30.00}), so failures quote the expectation verbatim. */
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build()
@@ -80,17 +83,45 @@ public final class ScenarioLoader {
         return load(bytes, displayPath);
     }
 
-    /** A scenario file from its bytes (a domain bundle holds them): the same checks as from disk. */
+    /**
+     * A scenario file from its bytes (from disk, or a domain bundle holds them); {@code displayPath}
+     * names it in every failure. YAML broken inside one scenario leaves the others readable.
+     */
     public static ScenarioFile load(byte[] bytes, String displayPath) {
         JsonNode root;
         try {
             root = YAML.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ScenarioFileException(displayPath, "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            // one broken scenario must not hide the others: read the list item by item
+            return ScenarioItems.readApart(new String(bytes, StandardCharsets.UTF_8), displayPath, e);
         } catch (IOException e) {
             throw new ScenarioFileException(displayPath, "cannot be read: " + e.getMessage());
         }
+        List<Integer> lines = itemLines(bytes);
+        return fromTree(root, displayPath, i -> i < lines.size() ? lines.get(i) : 0, Map.of());
+    }
+
+    /**
+     * A scenario file that must be valid YAML as a whole (one posted over HTTP: its sender fixes it and
+     * posts again); scenarios not in the format are still reported one by one.
+     */
+    public static ScenarioFile parseStrictly(byte[] bytes, String displayPath) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ScenarioFileException(displayPath, line, "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ScenarioFileException(displayPath, "cannot be read: " + e.getMessage());
+        }
+        List<Integer> lines = itemLines(bytes);
+        return fromTree(root, displayPath, i -> i < lines.size() ? lines.get(i) : 0, Map.of());
+    }
+
+    /** The file's domain and scenarios from its tree; {@code lineOf} gives the line of the n-th scenario. */
+    static ScenarioFile fromTree(JsonNode root, String displayPath, java.util.function.IntUnaryOperator lineOf,
+                                 Map<Integer, UnreadableScenario> notYaml) {
         if (root == null || !root.isObject()) {
             throw new ScenarioFileException(displayPath, "must be a mapping with 'domain' and 'scenarios'");
         }
@@ -104,73 +135,121 @@ public final class ScenarioLoader {
             throw new ScenarioFileException(displayPath, "needs a non-empty 'scenarios' list");
         }
         List<Scenario> scenarios = new ArrayList<>();
+        List<UnreadableScenario> unreadable = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            scenarios.add(scenario(displayPath, i, list.get(i)));
+            int line = lineOf.applyAsInt(i);
+            if (notYaml.containsKey(i)) {
+                unreadable.add(notYaml.get(i));
+                continue;
+            }
+            try {
+                scenarios.add(scenario(displayPath, i, line, list.get(i)));
+            } catch (ScenarioFileException e) {
+                unreadable.add(new UnreadableScenario(nameOf(list.get(i), i), line, e.problem()));
+            }
         }
-        return new ScenarioFile(displayPath, domain.asText(), List.copyOf(scenarios));
+        return new ScenarioFile(displayPath, domain.asText(), List.copyOf(scenarios), List.copyOf(unreadable));
     }
 
-    private static Scenario scenario(String file, int index, JsonNode node) {
+    /** The scenario's name when it has one, else its place in the list. */
+    static String nameOf(JsonNode node, int index) {
+        JsonNode name = node == null ? null : node.get("name");
+        return name != null && name.isTextual() && !name.asText().isBlank() ? name.asText() : "scenario " + (index + 1);
+    }
+
+    /** The line of each item of the top-level {@code scenarios} list, read from the parser's locations. */
+    private static List<Integer> itemLines(byte[] bytes) {
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser parser = YAML.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return lines;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("scenarios".equals(field) && value == JsonToken.START_ARRAY) {
+                    for (JsonToken item = parser.nextToken(); item != null && item != JsonToken.END_ARRAY;
+                         item = parser.nextToken()) {
+                        lines.add(parser.currentTokenLocation().getLineNr());
+                        parser.skipChildren();
+                    }
+                    return lines;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            return lines;
+        }
+        return lines;
+    }
+
+    private static Scenario scenario(String file, int index, int line, JsonNode node) {
         String where = "scenario " + (index + 1);
-        if (!node.isObject()) {
-            throw new ScenarioFileException(file, where + " must be a mapping with name, given and expect");
+        if (node == null || !node.isObject()) {
+            throw new ScenarioFileException(file, line, where + " must be a mapping with name, given and expect");
         }
         JsonNode name = node.get("name");
         if (name == null || !name.isTextual() || name.asText().isBlank()) {
-            throw new ScenarioFileException(file, where + " needs a 'name'");
+            throw new ScenarioFileException(file, line, where + " needs a 'name'");
         }
         where = "scenario '" + name.asText() + "'";
-        unknownFields(file, where + ": ", node, SCENARIO_FIELDS);
+        unknownFields(file, line, where + ": ", node, SCENARIO_FIELDS);
         JsonNode given = node.get("given");
         if (given == null || !given.isObject()) {
-            throw new ScenarioFileException(file, where + " needs 'given', the request as a mapping");
+            throw new ScenarioFileException(file, line, where + " needs 'given', the request as a mapping");
         }
         JsonNode expect = node.get("expect");
         if (node.has("expectError")) {
             if (expect != null || node.has("expectRules")) {
-                throw new ScenarioFileException(file, where + ": 'expectError' (the request is refused) goes without"
-                        + " 'expect' and 'expectRules' (no decision is made)");
+                throw new ScenarioFileException(file, line, where + ": 'expectError' (the request is refused) goes"
+                        + " without 'expect' and 'expectRules' (no decision is made)");
             }
-            return new Scenario(name.asText(), given, null, List.of(), expectedError(file, where, node.get("expectError")));
+            return new Scenario(name.asText(), line, given, null, List.of(),
+                    expectedError(file, line, where, node.get("expectError")));
         }
         if (expect == null || !expect.isObject()) {
-            throw new ScenarioFileException(file, where + " needs 'expect', the expected decision fields"
+            throw new ScenarioFileException(file, line, where + " needs 'expect', the expected decision fields"
                     + " (or 'expectError: {status, field}' for a request that must be refused)");
         }
         List<String> rules = new ArrayList<>();
         JsonNode expectRules = node.get("expectRules");
         if (expectRules != null && !expectRules.isNull()) {
             if (!expectRules.isArray()) {
-                throw new ScenarioFileException(file, where + ": 'expectRules' must be a list of rule names");
+                throw new ScenarioFileException(file, line, where + ": 'expectRules' must be a list of rule names");
             }
             expectRules.forEach(r -> rules.add(r.asText()));
         }
-        return new Scenario(name.asText(), (ObjectNode) given, expect, List.copyOf(rules));
+        return new Scenario(name.asText(), line, (ObjectNode) given, expect, List.copyOf(rules));
     }
 
     /** {@code expectError: {status: 400, field: reps[2].region}}. */
-    private static ExpectedError expectedError(String file, String where, JsonNode node) {
+    private static ExpectedError expectedError(String file, int line, String where, JsonNode node) {
         String shape = where + ": 'expectError' must be a mapping {status: 400, field: <JSON path of the field>}";
         if (node == null || !node.isObject()) {
-            throw new ScenarioFileException(file, shape);
+            throw new ScenarioFileException(file, line, shape);
         }
-        unknownFields(file, where + ": expectError: ", node, Set.of("status", "field"));
+        unknownFields(file, line, where + ": expectError: ", node, Set.of("status", "field"));
         JsonNode status = node.get("status");
         JsonNode field = node.get("field");
         if (status == null || !status.canConvertToInt() || status.asInt() < 400 || status.asInt() > 499) {
-            throw new ScenarioFileException(file, shape + "; status is a 4xx code");
+            throw new ScenarioFileException(file, line, shape + "; status is a 4xx code");
         }
         if (field == null || !field.isTextual() || field.asText().isBlank()) {
-            throw new ScenarioFileException(file, shape + "; field is required");
+            throw new ScenarioFileException(file, line, shape + "; field is required");
         }
         return new ExpectedError(status.asInt(), field.asText());
     }
 
     private static void unknownFields(String file, String where, JsonNode node, Set<String> known) {
+        unknownFields(file, 0, where, node, known);
+    }
+
+    private static void unknownFields(String file, int line, String where, JsonNode node, Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!known.contains(field)) {
-                throw new ScenarioFileException(file, where + "unknown key '" + field + "'; expected " + known);
+                throw new ScenarioFileException(file, line, where + "unknown key '" + field + "'; expected "
+                        + new java.util.TreeSet<>(known));
             }
         }
     }

@@ -37,11 +37,18 @@ public final class ScenarioRunner {
         this(service::decide);
     }
 
+    /** Every scenario of the file, the unreadable ones included as results that could not run, in file order. */
     public List<ScenarioResult> run(ScenarioFile file) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : file.scenarios()) {
             results.add(run(file, scenario));
         }
+        for (UnreadableScenario bad : file.unreadable()) {
+            results.add(new ScenarioResult(file.path(), file.domain(), bad.name(), bad.line(),
+                    List.of(new ScenarioFailure(file.path(), bad.name(), bad.line(), "(scenario)",
+                            "a scenario in the scenario format", bad.problem())), List.of(), true, 0));
+        }
+        results.sort(java.util.Comparator.comparingInt(ScenarioResult::line));
         return results;
     }
 
@@ -49,6 +56,7 @@ public final class ScenarioRunner {
         if (scenario.refused()) {
             return runRefused(file, scenario);
         }
+        long started = System.nanoTime();
         List<ScenarioFailure> failures = new ArrayList<>();
         DecisionResponse response;
         try {
@@ -56,13 +64,16 @@ public final class ScenarioRunner {
         } catch (InvalidRequestException e) {
             e.errors().forEach(err -> failures.add(failure(file, scenario, "given." + err.field(), "a valid request",
                     err.message())));
-            return new ScenarioResult(file.path(), file.domain(), scenario.name(), failures, List.of());
+            return new ScenarioResult(file.path(), file.domain(), scenario.name(), scenario.line(), failures, List.of(),
+                    false, System.nanoTime() - started);
         } catch (UnknownDomainException | DomainUnavailableException e) {
             failures.add(failure(file, scenario, "domain", file.domain(), e.getMessage()));
-            return new ScenarioResult(file.path(), file.domain(), scenario.name(), failures, List.of());
+            return new ScenarioResult(file.path(), file.domain(), scenario.name(), scenario.line(), failures, List.of(),
+                    true, System.nanoTime() - started);
         } catch (JsonProcessingException | RuntimeException e) {
             failures.add(failure(file, scenario, "(decision)", "a decision", "error: " + e));
-            return new ScenarioResult(file.path(), file.domain(), scenario.name(), failures, List.of());
+            return new ScenarioResult(file.path(), file.domain(), scenario.name(), scenario.line(), failures, List.of(),
+                    true, System.nanoTime() - started);
         }
         JsonNode actual = Json.mapper().valueToTree(response.decision());
         for (ExpectationMatcher.Mismatch m : ExpectationMatcher.compare(scenario.expect(), actual)) {
@@ -74,7 +85,8 @@ public final class ScenarioRunner {
                 failures.add(failure(file, scenario, "expectRules", rule + " to fire", "fired " + fired));
             }
         }
-        return new ScenarioResult(file.path(), file.domain(), scenario.name(), failures, fired);
+        return new ScenarioResult(file.path(), file.domain(), scenario.name(), scenario.line(), failures, fired, false,
+                System.nanoTime() - started);
     }
 
     /**
@@ -82,6 +94,8 @@ public final class ScenarioRunner {
      * the field. It fires no rule, so it adds nothing to coverage but its count.
      */
     private ScenarioResult runRefused(ScenarioFile file, Scenario scenario) {
+        long started = System.nanoTime();
+        boolean couldNotRun = false;
         ExpectedError expected = scenario.expectError();
         List<ScenarioFailure> failures = new ArrayList<>();
         try {
@@ -99,10 +113,13 @@ public final class ScenarioRunner {
             }
         } catch (UnknownDomainException | DomainUnavailableException e) {
             failures.add(failure(file, scenario, "domain", file.domain(), e.getMessage()));
+            couldNotRun = true;
         } catch (JsonProcessingException | RuntimeException e) {
             failures.add(failure(file, scenario, "expectError", expected.toString(), "error: " + e));
+            couldNotRun = true;
         }
-        return new ScenarioResult(file.path(), file.domain(), scenario.name(), failures, List.of());
+        return new ScenarioResult(file.path(), file.domain(), scenario.name(), scenario.line(), failures, List.of(),
+                couldNotRun, System.nanoTime() - started);
     }
 
     private static String describe(InvalidRequestException e) {
@@ -112,6 +129,6 @@ public final class ScenarioRunner {
 
     private static ScenarioFailure failure(ScenarioFile file, Scenario scenario, String field, String expected,
                                            String actual) {
-        return new ScenarioFailure(file.path(), scenario.name(), field, expected, actual);
+        return new ScenarioFailure(file.path(), scenario.name(), scenario.line(), field, expected, actual);
     }
 }

@@ -2,6 +2,7 @@ package smos.service;
 
 import smos.request.FieldError;
 import smos.request.InvalidRequestException;
+import smos.request.NdjsonAsJsonException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +30,8 @@ final class ArrayItems implements BatchItems {
     private boolean started;
     private boolean ended;
     private boolean framingBroken;
+    /** Line breaks read so far: the line an element starts on is one more. */
+    private long newlines;
     private final ByteArrayOutputStream item = new ByteArrayOutputStream(512);
 
     ArrayItems(InputStream in, long maxItemBytes) {
@@ -71,6 +74,9 @@ final class ArrayItems implements BatchItems {
         int b;
         do {
             b = read();
+            if (b == '\n') {
+                newlines++;
+            }
         } while (b == ' ' || b == '\t' || b == '\r' || b == '\n');
         return b;
     }
@@ -85,6 +91,11 @@ final class ArrayItems implements BatchItems {
             int b = skipWhitespace();
             if (b == BOM_1 && read() == 0xBB && read() == 0xBF) {
                 b = skipWhitespace();
+            }
+            if (b == '{') {
+                // an object where the array belongs: most often NDJSON sent as application/json
+                return broken(new NdjsonAsJsonException("a batch sent as application/json is one JSON array of"
+                        + " requests; this body starts with an object"));
             }
             if (b != '[') {
                 return broken("a batch is a JSON array of requests");
@@ -103,9 +114,10 @@ final class ArrayItems implements BatchItems {
         if (b < 0) {
             return broken("the array is not closed: an item or the closing bracket is missing at the end");
         }
+        long line = newlines + 1;
         if (b == ',' || b == ']') {
             Item missing = Item.failed(new InvalidRequestException(FieldError.BODY,
-                    "an item is missing here (two commas, or a comma before the closing bracket)"), 1);
+                    "an item is missing here (two commas, or a comma before the closing bracket)"), 1, line);
             if (b == ']') {
                 Item after = end();
                 return after == null ? missing : after;
@@ -129,6 +141,9 @@ final class ArrayItems implements BatchItems {
             int i = from;
             for (; i < limit; i++) {
                 byte c = bytes[i];
+                if (c == '\n') {
+                    newlines++;
+                }
                 if (inString) {
                     if (escaped) {
                         escaped = false;
@@ -164,8 +179,8 @@ final class ArrayItems implements BatchItems {
         if (b == '}') {
             return broken("a closing brace '}' outside any item");
         }
-        Item element = size > maxItemBytes ? Item.failed(BatchItems.tooLarge("the item", size, maxItemBytes), size)
-                : Item.of(item.toByteArray(), size);
+        Item element = size > maxItemBytes ? Item.failed(BatchItems.tooLarge("the item", size, maxItemBytes), size, line)
+                : Item.of(item.toByteArray(), size, line);
         if (b == ']') {
             Item after = end();
             if (after != null) {
@@ -185,8 +200,12 @@ final class ArrayItems implements BatchItems {
     }
 
     private Item broken(String detail) {
+        return broken(new InvalidRequestException(FieldError.BODY, detail));
+    }
+
+    private Item broken(InvalidRequestException failure) {
         ended = true;
         framingBroken = true;
-        return Item.failed(new InvalidRequestException(FieldError.BODY, detail), 0);
+        return Item.failed(failure, 0, newlines + 1);
     }
 }

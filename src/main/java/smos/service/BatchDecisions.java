@@ -75,7 +75,8 @@ public final class BatchDecisions {
     public interface Progress {
         void item(long done, long errors);
 
-        default void failed(long index, ItemError error) {
+        /** {@code line}: where the item starts in the input (1-based; 0 when not known). */
+        default void failed(long index, long line, ItemError error) {
         }
 
         Progress NONE = (done, errors) -> {
@@ -134,7 +135,7 @@ public final class BatchDecisions {
                         if (outcome.error() != null) {
                             results.error(count, outcome.error());
                             errors++;
-                            progress.failed(count, outcome.error());
+                            progress.failed(count, outcome.line(), outcome.error());
                         } else {
                             results.decision(count, outcome.response(), options.trace());
                         }
@@ -180,8 +181,8 @@ public final class BatchDecisions {
         }
     }
 
-    /** One item's result: the decision response, or the error that takes its place. */
-    private record Outcome(DecisionResponse response, ItemError error) {
+    /** One item's result: the decision response, or the error that takes its place; where the item starts. */
+    private record Outcome(DecisionResponse response, ItemError error, long line) {
     }
 
     private Outcome decide(String domain, BatchItems.Item item) {
@@ -194,14 +195,14 @@ public final class BatchDecisions {
             DecisionResponse response = item.bytes() != null ? service.decide(decisionId, domain, item.bytes())
                     : service.decide(domain, item.tree());
             metrics.decision(domain, 200, System.nanoTime() - started);
-            return new Outcome(response, null);
+            return new Outcome(response, null, item.line());
         } catch (Failure e) {
             if (e.kind() == FailureKind.RULES_DEFECT) {
                 LOG.error("rules defect in a batch of {} (decision {}): {}", domain, decisionId, e.getMessage());
             }
             ItemError error = ItemError.of(e);
             metrics.decision(domain, error.status(), System.nanoTime() - started);
-            return new Outcome(null, error);
+            return new Outcome(null, error, item.line());
         }
     }
 }

@@ -23,14 +23,18 @@ public interface BatchItems {
     /** The next item, or null at the end. */
     Item next() throws IOException;
 
-    /** One request of a batch; {@code sizeInBytes} counts toward the batch's byte limit. */
-    record Item(byte[] bytes, JsonNode tree, Failure unreadable, long sizeInBytes) {
-        static Item of(byte[] bytes, long size) {
-            return new Item(bytes, null, null, size);
+    /**
+     * One request of a batch; {@code sizeInBytes} counts toward the batch's byte limit; {@code line}
+     * is where it starts in the input (1-based, 0 when not known), so that {@code smos decide} can
+     * point at a bad item in the file.
+     */
+    record Item(byte[] bytes, JsonNode tree, Failure unreadable, long sizeInBytes, long line) {
+        static Item of(byte[] bytes, long size, long line) {
+            return new Item(bytes, null, null, size, line);
         }
 
-        static Item failed(Failure failure, long size) {
-            return new Item(null, null, failure, size);
+        static Item failed(Failure failure, long size, long line) {
+            return new Item(null, null, failure, size, line);
         }
     }
 
@@ -68,17 +72,26 @@ public interface BatchItems {
     static BatchItems documents(InputStream in) throws IOException {
         ObjectReader reader = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         JsonParser parser = Json.mapper().getFactory().createParser(in);
+        boolean[] ended = {false};
         return () -> {
+            if (ended[0]) {
+                return null;
+            }
             try {
                 if (parser.nextToken() == null) {
                     parser.close();
                     return null;
                 }
-                return new Item(null, reader.readTree(parser), null, 0);
+                long line = parser.currentTokenLocation().getLineNr();
+                return new Item(null, reader.readTree(parser), null, 0, Math.max(0, line));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // a closed parser still hands out the tokens left in its buffer: the stream has ended here
+                ended[0] = true;
                 parser.close();
-                return Item.failed(new InvalidRequestException(FieldError.BODY, "malformed JSON: "
-                        + e.getOriginalMessage()), 0);
+                long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+                return Item.failed(new InvalidRequestException(FieldError.BODY, "malformed JSON"
+                        + (line > 0 ? " at line " + line + ", column " + e.getLocation().getColumnNr() : "") + ": "
+                        + e.getOriginalMessage()), 0, line);
             }
         };
     }

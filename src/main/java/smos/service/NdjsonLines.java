@@ -16,6 +16,8 @@ final class NdjsonLines implements BatchItems {
     private int position;
     private int limit;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    /** Lines begun so far, blank ones included: the number of the line being read. */
+    private long lineNumber;
 
     NdjsonLines(InputStream in, long maxLineBytes) {
         this.in = in;
@@ -26,6 +28,7 @@ final class NdjsonLines implements BatchItems {
     public Item next() throws IOException {
         while (true) {
             line.reset();
+            lineNumber++;
             long length = 0;
             boolean any = false;
             boolean blank = true;
@@ -64,9 +67,9 @@ final class NdjsonLines implements BatchItems {
                 continue;
             }
             if (length > maxLineBytes) {
-                return Item.failed(BatchItems.tooLarge("the line", length, maxLineBytes), length + 1);
+                return Item.failed(BatchItems.tooLarge("the line", length, maxLineBytes), length + 1, lineNumber);
             }
-            return Item.of(line.toByteArray(), length + 1);
+            return Item.of(line.toByteArray(), length + 1, lineNumber);
         }
     }
 }

@@ -93,7 +93,8 @@ class CliTest {
 
         assertEquals(1, code);
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("FAIL scenarios/returns/change-of-mind.yaml :: opened router returned on day 20"), text);
+        // the scenario starts on line 6 of the file (after three comment lines, domain: and scenarios:)
+        assertTrue(text.contains("FAIL scenarios/returns/change-of-mind.yaml:6 :: opened router returned on day 20"), text);
         assertTrue(text.contains("refundAmount: expected 170.00, actual 169.99"), text);
         assertTrue(lastLine().matches("\\d+ passed, 1 failed"), lastLine());
     }
@@ -187,7 +188,8 @@ class CliTest {
         assertTrue(lines[1].contains("claim.channel"), lines[1]);
         assertTrue(lines[2].startsWith("{\"index\":2,") && lines[2].contains("N-2"), lines[2]);
         String summary = err.toString(StandardCharsets.UTF_8);
-        assertTrue(summary.contains("item 1: Invalid request; claim.channel"), summary);
+        // the EBAY request is item 1 and on line 3 of the input: the blank line 2 is skipped, not counted as an item
+        assertTrue(summary.contains("item 1 (line 3): Invalid request; claim.channel"), summary);
         assertTrue(summary.contains("3 items, 1 errors"), summary);
         assertTrue(summary.contains("decisions per second"), summary);
 
@@ -204,7 +206,7 @@ class CliTest {
         Files.writeString(request, "{\"claim\": {\"claimId\": \"C-9\"}}");
 
         assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", request.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("item 0: Invalid request; claim.productLine: is required"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("item 0 (line 1): Invalid request; claim.productLine: is required"),
                 err::toString);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"field\":\"claim.productLine\""));
     }

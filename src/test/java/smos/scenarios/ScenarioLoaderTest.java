@@ -36,12 +36,41 @@ class ScenarioLoaderTest {
     void shapeProblemsNameTheFileAndScenario() throws Exception {
         assertTrue(refused("domain: returns\nscenarios: []\n").getMessage().contains("non-empty 'scenarios'"));
         assertTrue(refused("scenarios:\n  - name: x\n").getMessage().contains("needs 'domain"));
-        ScenarioFileException noExpect = refused("domain: returns\nscenarios:\n  - name: late claim\n    given: {claim: {}}\n");
-        assertTrue(noExpect.getMessage().startsWith("scenarios/x/bad.yaml: scenario 'late claim' needs 'expect'"),
-                noExpect.getMessage());
-        assertTrue(refused("domain: returns\nscenarios:\n  - name: a\n    given: {}\n    expect: {}\n    expected: {}\n")
-                .getMessage().contains("unknown key 'expected'"));
         assertTrue(refused("domain: [\n").getMessage().contains("not valid YAML"));
+    }
+
+    @Test
+    void aScenarioNotInTheFormatIsSetAsideWithItsLineAndTheOthersLoad() throws Exception {
+        ScenarioFile file = loaded("domain: returns\nscenarios:\n  - name: late claim\n    given: {claim: {}}\n"
+                + "  - name: a\n    given: {}\n    expect: {}\n    expected: {}\n"
+                + "  - name: fine\n    given: {}\n    expect: {}\n");
+        assertEquals(List.of("fine"), file.scenarios().stream().map(Scenario::name).toList());
+        assertEquals(9, file.scenarios().get(0).line());
+        assertEquals(2, file.unreadable().size());
+        UnreadableScenario noExpect = file.unreadable().get(0);
+        assertEquals(new UnreadableScenario("late claim", 3, "scenario 'late claim' needs 'expect', the expected decision"
+                + " fields (or 'expectError: {status, field}' for a request that must be refused)"), noExpect);
+        assertEquals(5, file.unreadable().get(1).line());
+        assertTrue(file.unreadable().get(1).problem().contains("unknown key 'expected'"), file::toString);
+    }
+
+    @Test
+    void yamlThatBreaksInsideOneScenarioLosesOnlyThatOne() throws Exception {
+        ScenarioFile file = loaded("domain: returns\nscenarios:\n  - name: one\n    given: {}\n    expect: {}\n"
+                + "  - name: two\n    given: {a: [}\n    expect: {}\n"
+                + "  - name: three\n    given: {}\n    expect: {}\n");
+        assertEquals(List.of("one", "three"), file.scenarios().stream().map(Scenario::name).toList());
+        assertEquals(List.of(3, 9), file.scenarios().stream().map(Scenario::line).toList());
+        UnreadableScenario two = file.unreadable().get(0);
+        assertEquals("two", two.name());
+        assertEquals(6, two.line());
+        assertTrue(two.problem().startsWith("not valid YAML") && two.problem().contains("(line 7)"), two::toString);
+    }
+
+    private ScenarioFile loaded(String yaml) throws Exception {
+        Path file = dir.resolve("mixed.yaml");
+        Files.writeString(file, yaml);
+        return ScenarioLoader.load(file, "scenarios/x/mixed.yaml");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package smos.scenarios;
+
+import smos.engine.CompiledRuleSet;
+import smos.engine.DomainLayout;
+import smos.engine.ScenarioFailure;
+import smos.service.DecisionService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a domain's scenarios against the version it serves: the scenario files of that version's
+ * bundle (those the gate ran when it went live), or a scenario file posted over HTTP. The version is
+ * taken once, so every scenario of a run meets the same one, even if a reload happens meanwhile.
+ */
+public final class DomainScenarios {
+    /** How a posted scenario file is named in failures. */
+    public static final String POSTED = "(posted)";
+
+    private final DecisionService service;
+
+    public DomainScenarios(DecisionService service) {
+        this.service = service;
+    }
+
+    /** The scenario files of the version that serves; none is a failure, as at the publishing gate. */
+    public ScenarioReport runFiles(String domain) {
+        CompiledRuleSet version = service.servingState(domain).active();
+        Map<String, byte[]> files = version.bundle().scenarios();
+        if (files.isEmpty()) {
+            return new ScenarioReport(domain, version.version(), 0, 1, List.of(new ScenarioFailure(
+                    DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain), "at least one scenario file", "none")));
+        }
+        List<ScenarioFileRun> runs = new ArrayList<>();
+        ScenarioRunner runner = runner(version);
+        files.forEach((path, bytes) -> runs.add(ScenarioFileRun.of(runner, bytes, path)));
+        return report(domain, version, runs);
+    }
+
+    /**
+     * A posted scenario file. YAML that does not parse, or a file without its domain or scenario
+     * list, is a {@link ScenarioFileException} naming the line; a file for another domain too.
+     */
+    public ScenarioReport runPosted(String domain, byte[] yaml) {
+        CompiledRuleSet version = service.servingState(domain).active();
+        ScenarioFile file = ScenarioLoader.parseStrictly(yaml, POSTED);
+        if (!file.domain().equals(domain)) {
+            throw new ScenarioFileException(POSTED, "is for domain '" + file.domain() + "', posted to '" + domain + "'");
+        }
+        return report(domain, version, List.of(new ScenarioFileRun(POSTED, domain, runner(version).run(file), null)));
+    }
+
+    private ScenarioRunner runner(CompiledRuleSet version) {
+        return new ScenarioRunner((id, body) -> service.decideWith(version, body));
+    }
+
+    private static ScenarioReport report(String domain, CompiledRuleSet version, List<ScenarioFileRun> runs) {
+        int passed = 0;
+        int failed = 0;
+        List<ScenarioFailure> failures = new ArrayList<>();
+        for (ScenarioFileRun run : runs) {
+            passed += run.passed();
+            failed += run.failed();
+            failures.addAll(run.failures());
+        }
+        return new ScenarioReport(domain, version.version(), passed, failed, List.copyOf(failures));
+    }
+}
