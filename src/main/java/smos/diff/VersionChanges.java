@@ -45,4 +45,19 @@ public record VersionChanges(String domain, String from, String to, List<FileCha
         files.stream().filter(f -> f.change() != Change.CHANGED).forEach(f -> out.add(f.summary()));
         return out;
     }
+
+    /**
+     * One readable line per change, as {@code smos diff} prints them: cells with the rule of their row
+     * and the label of their column ({@code Approval!E19 (row "Manager approval", column "Max discount %")
+     * 10 -> 12}), then rows, DRL lines, scenarios and files.
+     */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        cells.forEach(c -> out.add(c.describe()));
+        rows.forEach(r -> out.add(r.summary()));
+        lines.forEach(l -> out.add(l.summary()));
+        scenarios.forEach(s -> out.add(s.summary()));
+        files.forEach(f -> out.add(f.summary()));
+        return out;
+    }
 }

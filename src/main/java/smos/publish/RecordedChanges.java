@@ -21,6 +21,11 @@ import java.util.Optional;
  * cost is bounded: only files whose hashes differ are read, and each pair of versions once while kept.
  */
 public final class RecordedChanges {
+    /**
+     * Lines an entry lists at most: a table rebuilt from scratch would list every cell; the rest is one
+     * line pointing at the diff.
+     */
+    static final int LISTED = 50;
     /** Pairs of versions kept: a long history read again and again is worked out once. */
     private static final int KEPT = 512;
 
@@ -52,7 +57,7 @@ public final class RecordedChanges {
     /**
      * The history, oldest first, each intact entry listing its changes against the version it replaced
      * ({@code Approval!E19 10 -> 12}); an entry whose former version is not in the history (the first
-     * one, or one after a damaged entry) lists none.
+     * one, or one after a damaged entry) lists none (an empty list: every entry served has the field).
      */
     public List<HistoryEntry> history(String domain) {
         List<HistoryEntry> entries = store.history(domain);
@@ -60,16 +65,28 @@ public final class RecordedChanges {
         for (HistoryEntry entry : entries) {
             Optional<HistoryEntry> previous = entry.intact() ? entry(entries, entry.previousVersion()) : Optional.empty();
             if (previous.isEmpty()) {
-                listed.add(entry);
+                listed.add(entry.withChanges(List.of()));
                 continue;
             }
             try {
-                listed.add(entry.withChanges(between(domain, previous.get(), entry).summaries()));
+                listed.add(entry.withChanges(listed(domain, between(domain, previous.get(), entry).summaries(),
+                        previous.get(), entry)));
             } catch (DamagedHistoryException e) {
-                listed.add(entry); // the damage is reported where the history is checked; the entry is still listed
+                // the damage is reported where the history is checked; the entry is still listed
+                listed.add(entry.withChanges(List.of()));
             }
         }
         return listed;
+    }
+
+    private static List<String> listed(String domain, List<String> changes, HistoryEntry older, HistoryEntry newer) {
+        if (changes.size() <= LISTED) {
+            return changes;
+        }
+        List<String> first = new ArrayList<>(changes.subList(0, LISTED));
+        first.add("... and " + (changes.size() - LISTED) + " more: GET /api/v1/domains/" + domain + "/diff?from="
+                + older.version() + "&to=" + newer.version());
+        return first;
     }
 
     private VersionChanges between(String domain, HistoryEntry older, HistoryEntry newer) {
