@@ -309,12 +309,16 @@ public final class RuleSetManager {
     private PublishResult bringLive(DecisionDomain<?, ?> domain, CompiledRuleSet active, DomainBundle proposed,
                                     String action, String publisher, String message) {
         String id = domain.id();
-        Gate.Verdict verdict = gateTimer.check(id, () -> gate.check(domain, proposed, action));
-        if (!verdict.passed()) {
-            throw new ChangeRejectedException("version " + verdict.version() + " of " + id
+        Gate.Verdict checked = gateTimer.check(id, () -> gate.check(domain, proposed, action));
+        if (!checked.passed()) {
+            throw new ChangeRejectedException("version " + checked.version() + " of " + id
                     + " was not published: it does not compile or its scenarios fail; nothing changed",
-                    verdict.problems(), verdict.failures());
+                    checked.problems(), checked.failures());
         }
+        // warnings only, so outside the gate's time limit: a slow answer here never refuses a publish. A
+        // rollback brings back a version that served before, and must be quick: it is not mutated.
+        Gate.Verdict verdict = active != null && action.equals("publish")
+                ? checked.withWarnings(gate.untestedChanges(proposed, active.bundle())) : checked;
         List<String> codeChanges = active == null ? List.of("no version served before")
                 : CodeRows.changes(active.sources(), verdict.candidate().sources()).stream().map(RuleProblem::toString).toList();
         String previous = active == null ? store.active(id).orElse(null) : active.version();
