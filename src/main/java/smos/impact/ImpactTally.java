@@ -15,7 +15,7 @@ import java.util.Map;
  * run's total: how many requests were decided the same and differently, each changed field with a few
  * examples, how often each rule fired under each version, and the requests a version refused.
  */
-final class ImpactTally {
+public final class ImpactTally {
     /** Examples kept per changed field, and of refused requests: enough to see the pattern, few enough to read. */
     static final int EXAMPLES = 20;
 
