@@ -127,7 +127,10 @@ final class ImpactCommand implements Callable<Integer> {
         section(out, "Rows that fire more or less often", r.path("rules"), x -> String.format("%-40s %,d -> %,d (%+,d)  %s",
                 x.path("rule").asText(), x.path("before").asLong(), x.path("after").asLong(),
                 x.path("after").asLong() - x.path("before").asLong(), x.path("location").asText("")));
-        section(out, "Changed cells", r.path("changedCells"), JsonNode::toString);
+        section(out, "Changed cells", r.path("changedCells"), c -> c.path("file").asText() + " " + c.path("sheet").asText()
+                + "!" + c.path("cell").asText() + (c.hasNonNull("row") ? " (row \"" + c.path("row").asText() + "\")" : "")
+                + (c.hasNonNull("column") ? " (column \"" + c.path("column").asText() + "\")" : "") + ": "
+                + c.path("before").asText("(empty)") + " -> " + c.path("after").asText("(empty)"));
         section(out, "Untested changes", r.path("untested"), JsonNode::asText);
         section(out, "Spreadsheet warnings", r.path("warnings"), w -> w.path("file").asText() + " "
                 + w.path("sheet").asText("") + "!" + w.path("cell").asText("") + ": " + w.path("message").asText());

@@ -18,6 +18,10 @@ public interface CandidateChanges {
 
     Found between(DomainBundle active, DomainBundle candidate);
 
-    /** Reports no cells and no warnings: for a server without the cell diff. */
+    /** Reports no cells and no warnings. */
     CandidateChanges NONE = (active, candidate) -> Found.NOTHING;
+
+    /** The cells the version diff finds ({@link smos.diff.VersionDiff}). */
+    CandidateChanges CELLS = (active, candidate) ->
+            new Found(smos.diff.VersionDiff.between(active, candidate).cells(), List.of());
 }

@@ -35,6 +35,7 @@ public final class RuleSetManager {
     private final DomainRegistry registry;
     private final Gate gate;
     private final RuleStore store;
+    private final RecordedChanges recordedChanges;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile GateTimer gateTimer = new GateTimer(GateTimer.DEFAULT_LIMIT);
 
@@ -42,6 +43,7 @@ public final class RuleSetManager {
         this.registry = registry;
         this.gate = gate;
         this.store = store;
+        this.recordedChanges = new RecordedChanges(store);
     }
 
     public RuleStore store() {
@@ -312,10 +314,19 @@ public final class RuleSetManager {
         throw new UnknownVersionException(id, version);
     }
 
-    /** The entries of a domain's history, oldest first, damaged ones included with their reason. */
+    /**
+     * The entries of a domain's history, oldest first, damaged ones included with their reason; each
+     * intact entry lists its changes against the version it replaced.
+     */
     public List<HistoryEntry> history(String id) {
         domain(id);
-        return store.history(id);
+        return recordedChanges.history(id);
+    }
+
+    /** What changed from one recorded version of a domain to another; a 404 naming a version the history lacks. */
+    public smos.diff.VersionChanges changes(String id, String from, String to) {
+        domain(id);
+        return recordedChanges.between(id, from, to);
     }
 
     /** The version a change must name as its base now ({@link BaseVersion#NOTHING_SERVES} when none serves). */

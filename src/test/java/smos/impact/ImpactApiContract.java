@@ -183,6 +183,13 @@ abstract class ImpactApiContract {
             assertEquals(0, fee(s.price(), NEW_RATE).compareTo(example.path("after").decimalValue()), example::toString);
         }
         assertEquals(0, report.path("rules").size(), "the same rows fire, only the fee differs: " + report.path("rules"));
+        String feeCell = Workbooks.cellOf(TestHomes.REPO.resolve(ReturnsChanges.POLICY), "Outcome",
+                "ChangedMindOpenedIsRefundedLessFee", "Restocking fee rate");
+        List<String> cells = new ArrayList<>();
+        report.path("changedCells").forEach(c -> cells.add(c.path("sheet").asText() + "!" + c.path("cell").asText()
+                + " " + c.path("row").asText() + " " + c.path("before").asText() + " -> " + c.path("after").asText()));
+        assertEquals(1, cells.size(), cells::toString);
+        assertTrue(cells.get(0).startsWith("Outcome!" + feeCell + " ChangedMindOpenedIsRefundedLessFee 0.15 -> 0.2"), cells::toString);
 
         // nothing was published: the same version serves, the history is as it was, and decisions keep the old fee
         assertEquals(historyBefore, history());
