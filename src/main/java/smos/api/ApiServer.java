@@ -101,7 +101,7 @@ public final class ApiServer {
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
                 smos.impact.ImpactJobs impact = recorder.enabled()
-                        ? new smos.impact.ImpactJobs(service, recorder.log(), smos.impact.CandidateChanges.CELLS) : null;
+                        ? new smos.impact.ImpactJobs(service, recorder.log(), smos.impact.CandidateChanges.of(manager)) : null;
                 if (impact != null) {
                     config.events.serverStopped(impact::close);
                 }

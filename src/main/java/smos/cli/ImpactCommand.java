@@ -131,7 +131,7 @@ final class ImpactCommand implements Callable<Integer> {
                 + "!" + c.path("cell").asText() + (c.hasNonNull("row") ? " (row \"" + c.path("row").asText() + "\")" : "")
                 + (c.hasNonNull("column") ? " (column \"" + c.path("column").asText() + "\")" : "") + ": "
                 + c.path("before").asText("(empty)") + " -> " + c.path("after").asText("(empty)"));
-        section(out, "Untested changes", r.path("untested"), JsonNode::asText);
+        section(out, "Untested changes", r.path("untested"), u -> u.path("message").asText());
         section(out, "Spreadsheet warnings", r.path("warnings"), w -> w.path("file").asText() + " "
                 + w.path("sheet").asText("") + "!" + w.path("cell").asText("") + ": " + w.path("message").asText());
         section(out, "Refused (examples)", r.path("refusals"), x -> x.path("decisionId").asText() + " by "

@@ -485,7 +485,8 @@ public final class OpenApiDocument {
             rp.putObject("after").put("type", "integer");
             r.set("rules", array(rule));
             r.putObject("changedCells").put("type", "array");
-            r.set("untested", array(NODES.objectNode().put("type", "string")));
+            r.putObject("untested").put("type", "array").put("description", "the changed value cells no scenario "
+                    + "pins, as rule problems: file, sheet, cell and message");
             r.putObject("warnings").put("type", "array");
             r.putObject("refusals").put("type", "array");
             ArrayNode types = NODES.arrayNode().add("object").add("null");

@@ -15,6 +15,6 @@ import java.util.List;
 public record ImpactReport(String domain, String activeVersion, String candidateVersion, Instant from, Instant to,
                            int limit, long decided, long unchanged, long changed, long refused,
                            List<ImpactTally.FieldChange> fields, List<ImpactTally.RuleChange> rules,
-                           List<?> changedCells, List<String> untested, List<RuleProblem> warnings,
+                           List<smos.diff.CellChange> changedCells, List<RuleProblem> untested, List<RuleProblem> warnings,
                            List<ImpactTally.Refusal> refusals, long elapsedMillis) {
 }

@@ -232,6 +232,14 @@ public final class RuleSetManager {
         return new Trial(active, gated(domain, historyBundle(id, version), "impact"));
     }
 
+    /**
+     * The changed value cells of {@code candidate} (against {@code active}) that no scenario of the
+     * candidate pins, as warnings: what a publish warns of, for an impact run to report too.
+     */
+    public List<RuleProblem> untestedChanges(DomainBundle candidate, DomainBundle active) {
+        return gate.untestedChanges(candidate, active);
+    }
+
     /** The version serving now and a candidate that passed the gate (with its spreadsheet warnings). */
     public record Trial(CompiledRuleSet active, Gate.Verdict verdict) {
         public CompiledRuleSet candidate() {
@@ -361,7 +369,11 @@ public final class RuleSetManager {
     private PublishResult bringLive(DecisionDomain<?, ?> domain, CompiledRuleSet active, DomainBundle proposed,
                                     String action, String publisher, String message) {
         String id = domain.id();
-        Gate.Verdict verdict = gated(domain, proposed, action);
+        Gate.Verdict checked = gated(domain, proposed, action);
+        // warnings only, so outside the gate's time limit: a slow answer here never refuses a publish. A
+        // rollback brings back a version that served before, and must be quick: it is not mutated.
+        Gate.Verdict verdict = active != null && action.equals("publish")
+                ? checked.withWarnings(gate.untestedChanges(proposed, active.bundle())) : checked;
         List<String> codeChanges = active == null ? List.of("no version served before")
                 : CodeRows.changes(active.sources(), verdict.candidate().sources()).stream().map(RuleProblem::toString).toList();
         String previous = active == null ? store.active(id).orElse(null) : active.version();

@@ -183,6 +183,7 @@ abstract class ImpactApiContract {
             assertEquals(0, fee(s.price(), NEW_RATE).compareTo(example.path("after").decimalValue()), example::toString);
         }
         assertEquals(0, report.path("rules").size(), "the same rows fire, only the fee differs: " + report.path("rules"));
+        assertEquals(0, report.path("untested").size(), "the 199.99 scenario pins the new rate: " + report.path("untested"));
         String feeCell = Workbooks.cellOf(TestHomes.REPO.resolve(ReturnsChanges.POLICY), "Outcome",
                 "ChangedMindOpenedIsRefundedLessFee", "Restocking fee rate");
         List<String> cells = new ArrayList<>();
@@ -199,6 +200,51 @@ abstract class ImpactApiContract {
                 .POST(HttpRequest.BodyPublishers.ofString(CLAIM.formatted("IMP-AFTER", "DIRECT", "2026-10-21", "199.99",
                         "CHANGED_MIND", true))));
         assertEquals(0, new BigDecimal("30.00").compareTo(decided.json().at("/decision/restockingFee").decimalValue()));
+    }
+
+    @Test
+    void aThresholdChangeNoScenarioPinsIsFlaggedAndTheRowsThatFireDifferentlyAreCounted() throws IOException {
+        Instant from = Instant.now();
+        List<Sent> sent = recordVariedClaims();
+        Instant to = Instant.now().plusSeconds(1);
+        // the opened-unit window moves from 30 to 35 days; the one scenario it breaks (opened, day 31, denied) is
+        // dropped, as a hurried editor would: every scenario left passes, and none sits at the new boundary
+        Path copy = dir.resolve("policy-window.xlsx");
+        Files.copy(TestHomes.REPO.resolve(ReturnsChanges.POLICY), copy, StandardCopyOption.REPLACE_EXISTING);
+        String cell = Workbooks.cellOf(copy, "Outcome", "ChangedMindOpenedIsRefundedLessFee", "Claimed at most");
+        Workbooks.set(copy, "Outcome", cell, 35);
+        String scenarios = Files.readString(TestHomes.REPO.resolve(ReturnsChanges.CHANGE_OF_MIND));
+        int start = scenarios.indexOf("  - name: opened unit returned on day 31 is denied");
+        int end = scenarios.indexOf("\n\n", start);
+        assertTrue(start > 0 && end > start, "the change-of-mind scenarios changed; update this test");
+        String fewer = scenarios.substring(0, start) + scenarios.substring(end + 2);
+        // worked out from the policy: an opened change of mind bought direct, claimed on day 31 to 35, was denied
+        // by the after-window row and is now refunded less the fee; nothing else moves
+        long moved = sent.stream().filter(s -> s.reason().equals("CHANGED_MIND") && s.channel().equals("DIRECT")
+                && s.opened() && s.days() > 30 && s.days() <= 35).count();
+        assertTrue(moved > 0);
+
+        Reply started = startImpact(Map.of("returns-policy.xlsx", Files.readAllBytes(copy),
+                "change-of-mind.yaml", fewer.getBytes(StandardCharsets.UTF_8)), "from=" + from + "&to=" + to, EDITOR);
+
+        assertEquals(202, started.status(), started::toString);
+        JsonNode report = awaitEnd(started.location()).path("report");
+        assertEquals(sent.size(), report.path("decided").asLong(), report::toString);
+        assertEquals(moved, report.path("changed").asLong(), report::toString);
+        Map<String, long[]> rules = new LinkedHashMap<>();
+        report.path("rules").forEach(r -> rules.put(r.path("rule").asText(),
+                new long[] {r.path("before").asLong(), r.path("after").asLong()}));
+        assertEquals(Set.of("ChangedMindAfterWindowIsDenied", "ChangedMindOpenedIsRefundedLessFee"), rules.keySet());
+        long[] denied = rules.get("ChangedMindAfterWindowIsDenied");
+        long[] refunded = rules.get("ChangedMindOpenedIsRefundedLessFee");
+        assertEquals(-moved, denied[1] - denied[0]);
+        assertEquals(moved, refunded[1] - refunded[0]);
+        boolean flagged = false;
+        for (JsonNode warning : report.path("untested")) {
+            flagged |= cell.equals(warning.path("cell").asText()) && "Outcome".equals(warning.path("sheet").asText())
+                    && warning.path("message").asText().contains("no scenario notices");
+        }
+        assertTrue(flagged, () -> "the untested threshold " + cell + " is flagged: " + report.path("untested"));
     }
 
     @Test
