@@ -102,6 +102,12 @@ public final class ApiServer {
             new AuditRoutes(audit, settings).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
+                smos.impact.ImpactJobs impact = recorder.enabled()
+                        ? new smos.impact.ImpactJobs(service, recorder.log(), smos.impact.CandidateChanges.of(manager)) : null;
+                if (impact != null) {
+                    config.events.serverStopped(impact::close);
+                }
+                new ImpactRoutes(impact, manager, settings).install(config.routes);
             }
             contract.install(config.routes);
             installProblemMapping(config.routes);

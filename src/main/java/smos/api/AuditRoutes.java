@@ -122,7 +122,7 @@ final class AuditRoutes {
     }
 
     /** An instant ({@code 2026-11-30T10:00:00Z}) or a date (its first moment, UTC). */
-    private static Instant instant(Context ctx, String name) {
+    static Instant instant(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             return null;

@@ -20,6 +20,12 @@ public interface AuditLog extends AutoCloseable {
     /** Every record the query matches, newest first, without the page limit: the NDJSON export. */
     void export(AuditQuery query, Consumer<AuditRecord> sink);
 
+    /**
+     * The newest {@code max} records the query matches, streamed to the sink newest first without holding
+     * them: the input of an impact run. A sink that throws stops the read.
+     */
+    void export(AuditQuery query, int max, Consumer<AuditRecord> sink);
+
     Optional<AuditRecord> find(String decisionId);
 
     /**

@@ -106,6 +106,11 @@ public final class JdbcAuditLog implements AuditLog {
         select(query, 0, sink);
     }
 
+    @Override
+    public void export(AuditQuery query, int max, Consumer<AuditRecord> sink) {
+        select(query, max, sink);
+    }
+
     private void select(AuditQuery q, int limit, Consumer<AuditRecord> sink) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_decision WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

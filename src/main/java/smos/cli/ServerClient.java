@@ -31,8 +31,12 @@ final class ServerClient {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** An answer: status, body as JSON, and the {@code ETag} it carried (null without one). */
-    record Answer(int status, JsonNode body, String etag) {
+    /** An answer: status, body as JSON, and the {@code ETag} and {@code Location} it carried (null without). */
+    record Answer(int status, JsonNode body, String etag, String location) {
+        Answer(int status, JsonNode body, String etag) {
+            this(status, body, etag, null);
+        }
+
         boolean ok() {
             return status / 100 == 2;
         }
@@ -102,7 +106,7 @@ final class ServerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))));
     }
 
-    /** multipart/form-data: one part per file, plus plain fields; the change replaces version {@code base}. */
+    /** multipart/form-data: one part per file, plus plain fields; the change replaces version {@code base} (none: null). */
     Answer postMultipart(String path, List<Path> files, Map<String, List<String>> fields, String base) throws IOException {
         String boundary = "smos-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -119,10 +123,22 @@ final class ServerClient {
             }
         }
         write(body, "--" + boundary + "--\r\n");
-        return send(authorized(HttpRequest.newBuilder(uri(path)))
-                .header("If-Match", "\"" + base + "\"")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path)));
+        if (base != null) {
+            request.header("If-Match", "\"" + base + "\"");
+        }
+        return send(request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A POST without a body, with the token. */
+    Answer post(String path) throws IOException {
+        return send(authorized(HttpRequest.newBuilder(uri(path))).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A DELETE, with the token. */
+    Answer delete(String path) throws IOException {
+        return send(authorized(HttpRequest.newBuilder(uri(path))).DELETE());
     }
 
     private static void write(ByteArrayOutputStream out, String text) {
@@ -161,7 +177,8 @@ final class ServerClient {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());
-            return new Answer(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null));
+            return new Answer(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (ConnectException e) {
             throw new IllegalArgumentException("no SMOS server at " + server + " (start one with: smos serve)");
         } catch (IOException e) {

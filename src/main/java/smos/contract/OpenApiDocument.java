@@ -113,6 +113,7 @@ public final class OpenApiDocument {
             scenarioPaths(paths);
             publishingPaths(paths);
             auditPaths(paths);
+            impactPaths(paths);
             tags.addObject().put("name", "audit").put("description", "the decision log: every decision on record, "
                     + "search, export, replay and erasure (docs/audit.md)");
             documentationPaths(paths);
@@ -416,6 +417,112 @@ public final class OpenApiDocument {
             erase.set("requestBody", body(JSON, request, "the field (a JSON path such as customer.customerId) and value"));
             okJson(erase, "the erasure, as recorded", NODES.objectNode().put("type", "object"));
             standardErrors(erase.withObject("responses"), "400", "401", "403", "413", "415", "503");
+        }
+
+        /** The impact of a change: a job per run (docs/audit.md, "Impact of a change"). */
+        private void impactPaths(ObjectNode paths) {
+            String impact = "/api/v1/domains/{domain}/impact";
+            ObjectNode start = audit(paths.putObject(impact).putObject("post").put("operationId", "startImpact")
+                    .put("description", "Try a candidate on the recorded decisions of a window before publishing it "
+                            + "(an editor): the candidate (the files of a publish, or version=) goes through the gate as "
+                            + "a publish does (refused: 422, nothing decided); the newest limit successful decisions of the "
+                            + "window are decided by it and by the version serving. Nothing is published. Answers 202 "
+                            + "with the Location of the run; one run per domain at a time (409 naming the running one)."));
+            start.putArray("tags").add("audit");
+            ArrayNode parameters = start.putArray("parameters");
+            parameters.add(pathParameter("domain", "the domain id"));
+            for (String[] q : new String[][] {{"from", "a date or an instant; included"},
+                    {"to", "a date or an instant; excluded"},
+                    {"limit", "the newest this many decisions of the window, 1 to 1000000 (default 100000)"},
+                    {"version", "a version of the history as the candidate, instead of files"}}) {
+                parameters.addObject().put("name", q[0]).put("in", "query").put("required", false)
+                        .put("description", q[1]).putObject("schema").put("type", "string");
+            }
+            ObjectNode multipart = NODES.objectNode().put("required", false)
+                    .put("description", "the candidate's files, as for publish (none with version=)");
+            ObjectNode form = multipart.putObject("content").putObject("multipart/form-data").putObject("schema")
+                    .put("type", "object");
+            ObjectNode formProperties = form.putObject("properties");
+            formProperties.putObject("file").put("type", "array").putObject("items").put("type", "string")
+                    .put("contentMediaType", "application/octet-stream");
+            formProperties.putObject("delete").put("type", "array").putObject("items").put("type", "string");
+            formProperties.putObject("message").put("type", "string");
+            start.set("requestBody", multipart);
+            ObjectNode run = impactRunSchema();
+            ObjectNode accepted = content("the run has started; follow it at the Location", JSON, run);
+            accepted.putObject("headers").putObject("Location").put("description", "the run: " + impact + "/{id}")
+                    .putObject("schema").put("type", "string");
+            start.withObject("responses").set("202", accepted);
+            standardErrors(start.withObject("responses"), "400", "401", "403", "404", "409", "413", "415", "422", "503");
+
+            ObjectNode one = paths.putObject(impact + "/{id}");
+            one.set("parameters", NODES.arrayNode().add(pathParameter("domain", "the domain id"))
+                    .add(pathParameter("id", "the run, as the Location names it")));
+            ObjectNode follow = audit(one.putObject("get").put("operationId", "getImpact").put("description",
+                    "The run: its progress while running, its report once done."));
+            follow.putArray("tags").add("audit");
+            okJson(follow, "the run", run);
+            standardErrors(follow.withObject("responses"), "401", "403", "404");
+            ObjectNode cancel = audit(one.putObject("delete").put("operationId", "cancelImpact").put("description",
+                    "Cancel the run (an editor): it stops reading and deciding; state becomes cancelled."));
+            cancel.putArray("tags").add("audit");
+            okJson(cancel, "the run", run);
+            standardErrors(cancel.withObject("responses"), "401", "403", "404");
+        }
+
+        private static ObjectNode impactRunSchema() {
+            ObjectNode run = NODES.objectNode().put("type", "object");
+            ObjectNode p = run.putObject("properties");
+            for (String name : List.of("id", "domain", "caller")) {
+                p.putObject(name).put("type", "string");
+            }
+            p.putObject("problem").put("description", "why a failed run failed").putArray("type").add("string").add("null");
+            p.putObject("state").put("type", "string").putArray("enum").add("running").add("done").add("cancelled")
+                    .add("failed");
+            for (String name : List.of("startedAt", "from", "to")) {
+                p.putObject(name).put("format", "date-time").putArray("type").add("string").add("null");
+            }
+            for (String name : List.of("elapsedMillis", "limit", "read", "decided", "unchanged", "changed", "refused")) {
+                p.putObject(name).put("type", "integer");
+            }
+            ObjectNode report = NODES.objectNode().put("type", "object").put("description",
+                    "the counts, the changed fields with examples, the rules that fire more or less often, the changed "
+                            + "cells and untested changes (docs/audit.md)");
+            ObjectNode r = report.putObject("properties");
+            for (String name : List.of("domain", "activeVersion", "candidateVersion")) {
+                r.putObject(name).put("type", "string");
+            }
+            for (String name : List.of("limit", "decided", "unchanged", "changed", "refused", "elapsedMillis")) {
+                r.putObject(name).put("type", "integer");
+            }
+            ObjectNode example = NODES.objectNode().put("type", "object");
+            ObjectNode ep = example.putObject("properties");
+            ep.putObject("decisionId").put("type", "string");
+            ep.putObject("before").put("description", "the field's value under the version serving");
+            ep.putObject("after").put("description", "the field's value under the candidate");
+            ObjectNode field = NODES.objectNode().put("type", "object");
+            ObjectNode fp = field.putObject("properties");
+            fp.putObject("field").put("type", "string");
+            fp.putObject("count").put("type", "integer");
+            fp.set("examples", array(example));
+            r.set("fields", array(field));
+            ObjectNode rule = NODES.objectNode().put("type", "object");
+            ObjectNode rp = rule.putObject("properties");
+            rp.putObject("rule").put("type", "string");
+            rp.putObject("location").put("type", "string");
+            rp.putObject("before").put("type", "integer");
+            rp.putObject("after").put("type", "integer");
+            r.set("rules", array(rule));
+            r.putObject("changedCells").put("type", "array");
+            r.putObject("untested").put("type", "array").put("description", "the changed value cells no scenario "
+                    + "pins, as rule problems: file, sheet, cell and message");
+            r.putObject("warnings").put("type", "array");
+            r.putObject("refusals").put("type", "array");
+            ArrayNode types = NODES.arrayNode().add("object").add("null");
+            report.set("type", types);
+            p.set("report", report);
+            required(run, "id", "domain", "state", "limit", "read", "decided", "changed", "refused");
+            return run;
         }
 
         private static ObjectNode audit(ObjectNode operation) {

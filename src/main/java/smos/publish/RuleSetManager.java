@@ -204,27 +204,80 @@ public final class RuleSetManager {
      */
     public PublishResult publish(String id, ChangeSet changes, Caller caller, String expectedBase) {
         DecisionDomain<?, ?> domain = domain(id);
+        requireChanges(changes);
+        return locked(id, () -> {
+            CompiledRuleSet active = activeMatching(id, expectedBase);
+            DomainBundle proposed = proposed(id, active, changes, caller);
+            return bringLive(domain, active, proposed, "publish", caller.name(), changes.message());
+        });
+    }
+
+    /**
+     * A candidate built from {@code changes} on the version serving now, through the same edit rights
+     * and the same gate as a publish, but published nowhere: nothing is recorded and nothing serves it.
+     * A candidate the gate refuses is a {@link ChangeRejectedException}, as for a publish. For an impact
+     * run, which decides recorded requests with both versions.
+     */
+    public Trial trial(String id, ChangeSet changes, Caller caller) {
+        DecisionDomain<?, ?> domain = domain(id);
+        requireChanges(changes);
+        CompiledRuleSet active = servingForTrial(id);
+        return new Trial(active, gated(domain, proposed(id, active, changes, caller), "impact"));
+    }
+
+    /** A version of the history as a candidate, gated as a rollback to it would be; published nowhere. */
+    public Trial trial(String id, String version, Caller caller) {
+        DecisionDomain<?, ?> domain = domain(id);
+        CompiledRuleSet active = servingForTrial(id);
+        return new Trial(active, gated(domain, historyBundle(id, version), "impact"));
+    }
+
+    /**
+     * The changed value cells of {@code candidate} (against {@code active}) that no scenario of the
+     * candidate pins, as warnings: what a publish warns of, for an impact run to report too.
+     */
+    public List<RuleProblem> untestedChanges(DomainBundle candidate, DomainBundle active) {
+        return gate.untestedChanges(candidate, active);
+    }
+
+    /** The version serving now and a candidate that passed the gate (with its spreadsheet warnings). */
+    public record Trial(CompiledRuleSet active, Gate.Verdict verdict) {
+        public CompiledRuleSet candidate() {
+            return verdict.candidate();
+        }
+    }
+
+    private CompiledRuleSet servingForTrial(String id) {
+        CompiledRuleSet active = registry.state(id).map(DomainState::active).orElse(null);
+        if (active == null) {
+            throw new ConflictException("no version of " + id + " serves now, so there is nothing to compare a candidate with");
+        }
+        return active;
+    }
+
+    private static void requireChanges(ChangeSet changes) {
         if (changes.isEmpty()) {
             throw new InvalidChangeException("nothing to publish: give at least one file or deletion");
         }
-        return locked(id, () -> {
-            CompiledRuleSet active = activeMatching(id, expectedBase);
-            DomainBundle base = active != null ? active.bundle() : store.working(id);
-            Map<String, byte[]> puts = new HashMap<>();
-            changes.puts().forEach((name, bytes) ->
-                    puts.put(FileSpelling.check(base.files().keySet(), DomainFiles.pathFor(id, name)), bytes));
-            java.util.Set<String> deletes = new java.util.LinkedHashSet<>();
-            for (String name : changes.deletes()) {
-                String path = FileSpelling.check(base.files().keySet(), DomainFiles.pathFor(id, name));
-                if (!base.files().containsKey(path)) {
-                    throw new InvalidChangeException("there is no file " + name + " in domain " + id + " to delete");
-                }
-                deletes.add(path);
+    }
+
+    /** The bundle {@code changes} make of the version serving now (the working files if none), if the caller may make them. */
+    private DomainBundle proposed(String id, CompiledRuleSet active, ChangeSet changes, Caller caller) {
+        DomainBundle base = active != null ? active.bundle() : store.working(id);
+        Map<String, byte[]> puts = new HashMap<>();
+        changes.puts().forEach((name, bytes) ->
+                puts.put(FileSpelling.check(base.files().keySet(), DomainFiles.pathFor(id, name)), bytes));
+        java.util.Set<String> deletes = new java.util.LinkedHashSet<>();
+        for (String name : changes.deletes()) {
+            String path = FileSpelling.check(base.files().keySet(), DomainFiles.pathFor(id, name));
+            if (!base.files().containsKey(path)) {
+                throw new InvalidChangeException("there is no file " + name + " in domain " + id + " to delete");
             }
-            DomainBundle proposed = base.with(puts, deletes);
-            EditRights.checkPublish(caller, id, activeSources(id), proposed.sources(), changes.deletes());
-            return bringLive(domain, active, proposed, "publish", caller.name(), changes.message());
-        });
+            deletes.add(path);
+        }
+        DomainBundle proposed = base.with(puts, deletes);
+        EditRights.checkPublish(caller, id, activeSources(id), proposed.sources(), changes.deletes());
+        return proposed;
     }
 
     /** In process, for a publisher, without a base check. */
@@ -243,23 +296,30 @@ public final class RuleSetManager {
         String publisher = caller.name();
         return locked(id, () -> {
             CompiledRuleSet active = activeMatching(id, expectedBase);
-            List<HistoryEntry> entries = store.history(id);
-            HistoryEntry damaged = null;
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                HistoryEntry entry = entries.get(i);
-                if (entry.answersTo(version)) {
-                    if (entry.intact()) {
-                        return bringLive(domain, active, store.bundle(id, entry), "rollback", publisher,
-                                "rollback to " + version);
-                    }
-                    damaged = damaged == null ? entry : damaged;
-                }
-            }
-            if (damaged != null) {
-                throw new DamagedHistoryException(id, damaged, damaged.damaged());
-            }
-            throw new UnknownVersionException(id, version);
+            return bringLive(domain, active, historyBundle(id, version), "rollback", publisher, "rollback to " + version);
         });
+    }
+
+    /**
+     * The files of the newest intact entry of {@code version}; when every entry of it is damaged, a
+     * {@link DamagedHistoryException} names the entry and the damage.
+     */
+    private DomainBundle historyBundle(String id, String version) {
+        List<HistoryEntry> entries = store.history(id);
+        HistoryEntry damaged = null;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = entries.get(i);
+            if (entry.answersTo(version)) {
+                if (entry.intact()) {
+                    return store.bundle(id, entry);
+                }
+                damaged = damaged == null ? entry : damaged;
+            }
+        }
+        if (damaged != null) {
+            throw new DamagedHistoryException(id, damaged, damaged.damaged());
+        }
+        throw new UnknownVersionException(id, version);
     }
 
     /**
@@ -309,12 +369,7 @@ public final class RuleSetManager {
     private PublishResult bringLive(DecisionDomain<?, ?> domain, CompiledRuleSet active, DomainBundle proposed,
                                     String action, String publisher, String message) {
         String id = domain.id();
-        Gate.Verdict checked = gateTimer.check(id, () -> gate.check(domain, proposed, action));
-        if (!checked.passed()) {
-            throw new ChangeRejectedException("version " + checked.version() + " of " + id
-                    + " was not published: it does not compile or its scenarios fail; nothing changed",
-                    checked.problems(), checked.failures());
-        }
+        Gate.Verdict checked = gated(domain, proposed, action);
         // warnings only, so outside the gate's time limit: a slow answer here never refuses a publish. A
         // rollback brings back a version that served before, and must be quick: it is not mutated.
         Gate.Verdict verdict = active != null && action.equals("publish")
@@ -327,6 +382,19 @@ public final class RuleSetManager {
         registry.activate(verdict.candidate(), action);
         return new PublishResult(id, verdict.version(), active == null ? null : active.version(), action, publisher,
                 entry.at(), !codeChanges.isEmpty(), codeChanges, entry.files(), verdict.warnings());
+    }
+
+    /** The verdict of a bundle that passed the gate (within the gate's time); a {@link ChangeRejectedException} otherwise. */
+    private Gate.Verdict gated(DecisionDomain<?, ?> domain, DomainBundle proposed, String action) {
+        String id = domain.id();
+        Gate.Verdict verdict = gateTimer.check(id, () -> gate.check(domain, proposed, action));
+        if (!verdict.passed()) {
+            throw new ChangeRejectedException("version " + verdict.version() + " of " + id + " was not "
+                    + ("impact".equals(action) ? "tried: it does not compile or its scenarios fail; nothing was decided"
+                    : "published: it does not compile or its scenarios fail; nothing changed"),
+                    verdict.problems(), verdict.failures());
+        }
+        return verdict;
     }
 
     private DecisionDomain<?, ?> domain(String id) {
