@@ -50,7 +50,8 @@ public final class ApiServer {
         DecisionRecorder recorder = audit.recorder();
         int batchThreads = Runtime.getRuntime().availableProcessors();
         java.util.concurrent.ExecutorService batchWorkers = BatchDecisions.workerPool(batchThreads);
-        BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics, batchWorkers, batchThreads), settings);
+        BatchRoute batch = new BatchRoute(service, new BatchDecisions(service, metrics, batchWorkers, batchThreads),
+                recorder, settings);
         BodyReader decisionBodies = BodyReader.decisionRequest(settings);
         DecisionRoute decision = new DecisionRoute(service, recorder, decisionBodies, settings);
         ContractRoutes contract = new ContractRoutes(service.registry().domains());

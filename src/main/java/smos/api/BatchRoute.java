@@ -1,8 +1,10 @@
 package smos.api;
 
 import io.javalin.http.Context;
+import smos.audit.DecisionRecorder;
 import smos.service.BatchDecisions;
 import smos.service.BatchItems;
+import smos.service.BatchRecords;
 import smos.service.BatchResults;
 import smos.service.DecisionService;
 
@@ -17,7 +19,8 @@ import java.nio.file.Path;
  * (answered line by line). An array is first spooled to a temporary file, so that one past the batch
  * limits gets a 413 and one whose framing is broken a 400 before anything is answered; NDJSON streams
  * straight through and ends with an error line where a limit stops it. Each item or line may be as
- * large as a single request; a larger one, or a malformed one, is that item's error.
+ * large as a single request; a larger one, or a malformed one, is that item's error. Each item is put
+ * on record under its own decision id before its result is written, as a single request would be.
  */
 final class BatchRoute {
     static final String NDJSON = smos.request.NdjsonAsJsonException.NDJSON;
@@ -26,10 +29,12 @@ final class BatchRoute {
     private final BatchDecisions batches;
     private final ApiSettings settings;
     private final BodyReader spooler;
+    private final DecisionRecorder recorder;
 
-    BatchRoute(DecisionService service, BatchDecisions batches, ApiSettings settings) {
+    BatchRoute(DecisionService service, BatchDecisions batches, DecisionRecorder recorder, ApiSettings settings) {
         this.service = service;
         this.batches = batches;
+        this.recorder = recorder;
         this.settings = settings;
         this.spooler = new BodyReader(settings.batchMaxBytes(), "a batch");
     }
@@ -44,11 +49,12 @@ final class BatchRoute {
         BatchDecisions.Options options = new BatchDecisions.Options("true".equals(ctx.queryParam("trace")),
                 settings.batchMaxItems(), settings.batchMaxBytes());
         long maxItemBytes = settings.maxBodyBytes();
+        BatchRecords records = recorder.forBatch(Access.callerName(ctx, settings.tokens()));
         if (type.equals(NDJSON)) {
             ctx.status(200).contentType(NDJSON);
             try (InputStream in = ctx.req().getInputStream(); OutputStream out = buffered(ctx)) {
                 batches.run(domain, BatchItems.ndjson(in, maxItemBytes), BatchResults.asNdjson(out), options,
-                        BatchDecisions.Progress.NONE);
+                        BatchDecisions.Progress.NONE, records);
             }
             return;
         }
@@ -65,7 +71,7 @@ final class BatchRoute {
             ctx.status(200).contentType("application/json");
             try (InputStream in = Files.newInputStream(spool); OutputStream out = buffered(ctx)) {
                 batches.run(domain, BatchItems.array(in, maxItemBytes), BatchResults.asArray(out), options,
-                        BatchDecisions.Progress.NONE);
+                        BatchDecisions.Progress.NONE, records);
             }
         } finally {
             Files.deleteIfExists(spool);

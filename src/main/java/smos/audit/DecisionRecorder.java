@@ -2,6 +2,8 @@ package smos.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import smos.request.Json;
+import smos.service.BatchDecisions;
+import smos.service.BatchRecords;
 import smos.service.DecisionResponse;
 import smos.service.Metrics;
 
@@ -12,9 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Puts decisions on record before they are answered. When the log cannot be written, a required log
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 public final class DecisionRecorder {
     /** Longer than any group commit; a database that is away fails faster (the pool's 2 s timeout). */
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final AuditLog log;
     private final boolean required;
@@ -60,9 +64,7 @@ public final class DecisionRecorder {
         if (skip(response.domain())) {
             return;
         }
-        record(new AuditRecord(response.decisionId(), Instant.now(), response.domain(), response.rulesetVersion(),
-                caller, 200, response.durationMicros(), new String(requestBody, StandardCharsets.UTF_8),
-                json(response.decision()), json(response.trace()), null, null, null), true);
+        await(record(decidedRecord(response, caller, requestBody), true));
     }
 
     /**
@@ -73,26 +75,78 @@ public final class DecisionRecorder {
         if (skip(domain)) {
             return;
         }
+        await(record(refusedRecord(decisionId, domain, caller, status, problem, body), false));
+    }
+
+    /**
+     * What a batch of {@code caller} puts on record: each item as a single request would be, under the
+     * item's own decision id, with the same rules when the log cannot be written.
+     */
+    public BatchRecords forBatch(String caller) {
+        if (log == null) {
+            return BatchRecords.NONE;
+        }
+        return new BatchRecords() {
+            @Override
+            public CompletableFuture<Void> decided(DecisionResponse response, byte[] request) {
+                return skip(response.domain()) ? DONE : record(decidedRecord(response, caller, request), true);
+            }
+
+            @Override
+            public CompletableFuture<Void> refused(String decisionId, String domain, BatchDecisions.ItemError error,
+                                                   byte[] body) {
+                return skip(domain) ? DONE
+                        : record(refusedRecord(decisionId, domain, caller, error.status(), error, body), false);
+            }
+        };
+    }
+
+    private static AuditRecord decidedRecord(DecisionResponse response, String caller, byte[] requestBody) {
+        return new AuditRecord(response.decisionId(), Instant.now(), response.domain(), response.rulesetVersion(),
+                caller, 200, response.durationMicros(), new String(requestBody, StandardCharsets.UTF_8),
+                json(response.decision()), json(response.trace()), null, null, null);
+    }
+
+    private static AuditRecord refusedRecord(String decisionId, String domain, String caller, int status,
+                                             Object problem, byte[] body) {
         String prefix = body == null ? null
                 : new String(body, 0, Math.min(body.length, AuditRecord.BODY_PREFIX_BYTES), StandardCharsets.UTF_8);
-        record(new AuditRecord(decisionId, Instant.now(), domain, null, caller, status, null, null, null, null,
-                json(problem), prefix, body == null ? null : sha256(body)), false);
+        return new AuditRecord(decisionId, Instant.now(), domain, null, caller, status, null, null, null, null,
+                json(problem), prefix, body == null ? null : sha256(body));
     }
 
     private boolean skip(String domain) {
         return log == null || domain == null || optedOut.contains(domain);
     }
 
-    private void record(AuditRecord record, boolean answerWaits) {
-        try {
-            log.append(record).get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            metrics.auditRecorded();
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+    /**
+     * Starts recording; the future completes once the record is committed, or once the answer may go
+     * without it (counted in /metrics); it fails with {@link AuditUnavailableException} when a required
+     * log cannot take a decision.
+     */
+    private CompletableFuture<Void> record(AuditRecord record, boolean answerWaits) {
+        return log.append(record).orTimeout(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS).handle((ok, error) -> {
+            if (error == null) {
+                metrics.auditRecorded();
+                return null;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (required && answerWaits) {
                 throw new AuditUnavailableException(cause.getMessage() == null ? cause.toString() : cause.getMessage());
             }
             metrics.auditUnrecorded();
+            return null;
+        });
+    }
+
+    private static void await(CompletableFuture<Void> recorded) {
+        try {
+            recorded.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuditUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new IllegalStateException("recording a decision failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditUnavailableException("interrupted while waiting for the commit");

@@ -244,6 +244,8 @@ public final class OpenApiDocument {
                 ObjectNode failed = NODES.objectNode().put("type", "object");
                 ObjectNode fp = failed.putObject("properties");
                 fp.putObject("index").put("type", "integer").put("minimum", 0);
+                fp.putObject("decisionId").put("type", "string").put("description", "the id under which the "
+                        + "refused item is recorded in the decision log; absent on the line that ends a stopped batch");
                 fp.set("error", ref(BATCH_ERROR));
                 required(failed, "index", "error");
                 failed.put("additionalProperties", false);

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import smos.common.RequestIds;
 import smos.failure.Failure;
 import smos.failure.FailureKind;
-import smos.failure.LimitExceededException;
 import smos.request.FieldError;
 import smos.request.InvalidRequestException;
 
@@ -96,16 +95,28 @@ public final class BatchDecisions {
     /**
      * Decides every item in order and writes each result; stops with an error item past a limit.
      * While one chunk is decided on the workers, the next one is read and the one before is written,
-     * so reading, deciding and writing overlap. Memory stays at two chunks.
+     * so reading, deciding and writing overlap. Memory stays at two chunks. Nothing is recorded.
      */
     public Summary run(String domain, BatchItems items, BatchResults results, Options options, Progress progress)
             throws IOException {
+        return run(domain, items, results, options, progress, BatchRecords.NONE);
+    }
+
+    /**
+     * The same, with each item put on record: an item's line is written only once its record is
+     * committed, so a client never holds an answer the log lacks. When a decision cannot be recorded
+     * and must not be answered without a record, its item gets that failure as its error (the problem
+     * a single request would get) and the batch stops there: the later items would fail alike.
+     */
+    public Summary run(String domain, BatchItems items, BatchResults results, Options options, Progress progress,
+                       BatchRecords records) throws IOException {
         service.servingState(domain);
         long started = System.nanoTime();
         long count = 0;
         long errors = 0;
         long bytes = 0;
         String stopped = null;
+        FailureKind stopKind = FailureKind.LIMIT_EXCEEDED;
         try (results) {
             Future<Outcome[]> deciding = null;
             boolean more = true;
@@ -129,32 +140,54 @@ public final class BatchDecisions {
                     chunk.add(item);
                     chunkBytes += item.bytes() == null ? 0 : item.bytes().length;
                 }
-                Future<Outcome[]> next = chunk.isEmpty() ? null : decideAll(domain, chunk, options);
+                Future<Outcome[]> next = chunk.isEmpty() ? null : decideAll(domain, chunk, records);
                 if (deciding != null) {
+                    Failure unrecorded = null;
                     for (Outcome outcome : await(deciding)) {
-                        if (outcome.error() != null) {
-                            results.error(count, outcome.error());
+                        ItemError error = outcome.error();
+                        if (error == null) {
+                            Failure failure = recorded(outcome);
+                            if (failure != null) {
+                                error = ItemError.of(failure);
+                                unrecorded = unrecorded == null ? failure : unrecorded;
+                            }
+                        } else {
+                            await(outcome.recorded());
+                        }
+                        metrics.decision(domain, error == null ? 200 : error.status(), outcome.nanos());
+                        if (error != null) {
+                            results.error(count, outcome.decisionId(), error);
                             errors++;
-                            progress.failed(count, outcome.line(), outcome.error());
+                            progress.failed(count, outcome.line(), error);
                         } else {
                             results.decision(count, outcome.response(), options.trace());
                         }
                         count++;
                         progress.item(count, errors);
                     }
+                    if (unrecorded != null) {
+                        stopped = unrecorded.detail();
+                        stopKind = unrecorded.kind();
+                        more = false;
+                        if (next != null) {
+                            await(next); // decided, perhaps recorded, but not answered
+                            next = null;
+                        }
+                    }
                 }
                 deciding = next;
             }
             if (stopped != null) {
-                results.error(count, ItemError.of(new LimitExceededException(stopped
-                        + "; items from index " + count + " on were not read")));
+                String notDone = stopKind == FailureKind.LIMIT_EXCEEDED ? "read" : "answered";
+                results.error(count, null, new ItemError(stopKind.type(), stopKind.status(), stopKind.title(),
+                        stopped + "; items from index " + count + " on were not " + notDone, null));
             }
         }
         return new Summary(count, errors, System.nanoTime() - started, stopped);
     }
 
     /** Decides a chunk on the workers, each taking a slice; the outcomes keep the items' order. */
-    private Future<Outcome[]> decideAll(String domain, List<BatchItems.Item> chunk, Options options) {
+    private Future<Outcome[]> decideAll(String domain, List<BatchItems.Item> chunk, BatchRecords records) {
         Outcome[] outcomes = new Outcome[chunk.size()];
         int slice = (chunk.size() + parallelism - 1) / parallelism;
         List<CompletableFuture<Void>> parts = new ArrayList<>();
@@ -163,14 +196,14 @@ public final class BatchDecisions {
             int end = Math.min(chunk.size(), from + slice);
             parts.add(CompletableFuture.runAsync(() -> {
                 for (int i = start; i < end; i++) {
-                    outcomes[i] = decide(domain, chunk.get(i));
+                    outcomes[i] = decide(domain, chunk.get(i), records);
                 }
             }, workers));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> outcomes);
     }
 
-    private static Outcome[] await(Future<Outcome[]> future) throws IOException {
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -181,11 +214,31 @@ public final class BatchDecisions {
         }
     }
 
-    /** One item's result: the decision response, or the error that takes its place; where the item starts. */
-    private record Outcome(DecisionResponse response, ItemError error, long line) {
+    /** Waits for an item's record; the failure that takes its answer's place when it could not be made. */
+    private static Failure recorded(Outcome outcome) throws IOException {
+        try {
+            outcome.recorded().get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while recording a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Failure failure) {
+                return failure;
+            }
+            throw new IllegalStateException("recording a batch item failed", e.getCause());
+        }
     }
 
-    private Outcome decide(String domain, BatchItems.Item item) {
+    /**
+     * One item's result: the decision response, or the error that takes its place; its record on the
+     * way, the time it took to decide, and where the item starts in the input.
+     */
+    private record Outcome(String decisionId, DecisionResponse response, ItemError error,
+                           CompletableFuture<Void> recorded, long nanos, long line) {
+    }
+
+    private Outcome decide(String domain, BatchItems.Item item, BatchRecords records) {
         long started = System.nanoTime();
         String decisionId = RequestIds.next();
         try {
@@ -194,15 +247,25 @@ public final class BatchDecisions {
             }
             DecisionResponse response = item.bytes() != null ? service.decide(decisionId, domain, item.bytes())
                     : service.decide(domain, item.tree());
-            metrics.decision(domain, 200, System.nanoTime() - started);
-            return new Outcome(response, null, item.line());
+            long nanos = System.nanoTime() - started;
+            return new Outcome(response.decisionId(), response, null, records.decided(response, requestBytes(item, records)),
+                    nanos, item.line());
         } catch (Failure e) {
             if (e.kind() == FailureKind.RULES_DEFECT) {
                 LOG.error("rules defect in a batch of {} (decision {}): {}", domain, decisionId, e.getMessage());
             }
             ItemError error = ItemError.of(e);
-            metrics.decision(domain, error.status(), System.nanoTime() - started);
-            return new Outcome(null, error, item.line());
+            long nanos = System.nanoTime() - started;
+            return new Outcome(decisionId, null, error, records.refused(decisionId, domain, error, requestBytes(item, records)),
+                    nanos, item.line());
         }
+    }
+
+    /** The item as sent: its bytes, or its tree written out (a CLI document); null when it was not held. */
+    private static byte[] requestBytes(BatchItems.Item item, BatchRecords records) {
+        if (item.bytes() != null) {
+            return item.bytes();
+        }
+        return item.tree() == null || records == BatchRecords.NONE ? null : item.tree().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -11,7 +11,7 @@ import java.io.OutputStream;
 /**
  * Where the results of a batch go, one per item in order, each with its {@code index} and either the
  * decision (its {@code decisionId} and the version that made it, the trace when asked for) or the
- * {@code error} that takes its place: as one JSON array, or as NDJSON lines.
+ * {@code error} that takes its place (with the {@code decisionId} the refused item is recorded under): as one JSON array, or as NDJSON lines.
  */
 public final class BatchResults implements AutoCloseable {
     private static final ObjectWriter WRITER = Json.mapper().writer();
@@ -54,9 +54,13 @@ public final class BatchResults implements AutoCloseable {
         endItem();
     }
 
-    void error(long index, BatchDecisions.ItemError error) throws IOException {
+    /** {@code decisionId}: the id under which the refused item is on record; null on the line that ends a stopped batch. */
+    void error(long index, String decisionId, BatchDecisions.ItemError error) throws IOException {
         gen.writeStartObject();
         gen.writeNumberField("index", index);
+        if (decisionId != null) {
+            gen.writeStringField("decisionId", decisionId);
+        }
         gen.writeFieldName("error");
         WRITER.writeValue(gen, error);
         gen.writeEndObject();

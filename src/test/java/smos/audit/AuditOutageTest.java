@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The audit database stopped for real (PostgreSQL shut down immediately): a required log refuses
- * decisions with 503 and /health says why; a log that is not required serves them and counts them;
- * both recover when the database is back.
+ * decisions with 503 (a batch item with that problem as its error, and the batch stops) and /health
+ * says why; a log that is not required serves them and counts them; both recover when the database
+ * is back.
  */
 class AuditOutageTest {
     private static final String CLAIM = """
@@ -49,7 +50,7 @@ class AuditOutageTest {
                 assertEquals("/problems/audit-unavailable", refused.json().path("type").asText());
                 Reply health = required.get("/health");
                 assertEquals(200, health.status());
-                assertEquals("DEGRADED", health.json().path("status").asText());
+                assertEquals("DEGRADED", health.json().path("status").asText(), () -> refused + " then " + health);
                 assertTrue(health.json().path("reasons").get(0).asText().contains("decision log"), health::toString);
 
                 for (int i = 0; i < 3; i++) {
@@ -58,6 +59,25 @@ class AuditOutageTest {
                 }
                 assertEquals(3, optionalMetrics.auditUnrecordedCount());
                 assertTrue(optional.get("/metrics").body().contains("smos_audit_unrecorded_total 3"));
+
+                // a batch: a required log answers no item it could not record and stops; an optional one serves all
+                String items = (compact(CLAIM) + "\n").repeat(4);
+                Reply stopped = required.post("/api/v1/decisions/returns/batch", "application/x-ndjson",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(items));
+                assertEquals(200, stopped.status(), stopped::toString);
+                java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = ndjson(stopped.body());
+                assertEquals(5, lines.size(), stopped::toString); // four items, then the line that ends the batch
+                for (int i = 0; i < 4; i++) {
+                    assertEquals("/problems/audit-unavailable", lines.get(i).at("/error/type").asText(), stopped::toString);
+                    assertEquals(503, lines.get(i).at("/error/status").asInt());
+                    assertTrue(lines.get(i).path("decision").isMissingNode());
+                }
+                assertTrue(lines.get(4).at("/error/detail").asText().contains("items from index 4 on were not answered"),
+                        stopped::toString);
+                Reply served = optional.post("/api/v1/decisions/returns/batch", "application/x-ndjson",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(items));
+                assertEquals(4, ndjson(served.body()).stream().filter(l -> l.has("decision")).count(), served::toString);
+                assertEquals(3 + 4, optionalMetrics.auditUnrecordedCount());
             } finally {
                 cluster.start();
             }
@@ -67,6 +87,18 @@ class AuditOutageTest {
             assertTrue(requiredLog.find(id).isPresent(), "recorded again once the database is back");
             assertEquals("UP", required.get("/health").json().path("status").asText());
         }
+    }
+
+    private static String compact(String json) throws Exception {
+        return smos.request.Json.mapper().readTree(json).toString();
+    }
+
+    private static java.util.List<com.fasterxml.jackson.databind.JsonNode> ndjson(String body) throws Exception {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : body.split("\n")) {
+            lines.add(smos.request.Json.mapper().readTree(line));
+        }
+        return lines;
     }
 
     private static Reply waitFor200(HttpHarness http) throws InterruptedException {

@@ -92,7 +92,11 @@ public final class BenchReport {
 
     /** Items per second of a batch run: items / seconds. */
     private double batch(String label) throws IOException {
-        Path path = raw.resolve("batch-" + label + ".txt");
+        return batchFile("batch-" + label + ".txt");
+    }
+
+    private double batchFile(String name) throws IOException {
+        Path path = raw.resolve(name);
         if (!Files.exists(path)) {
             return Double.NaN;
         }
@@ -100,6 +104,46 @@ public final class BenchReport {
         double seconds = Double.parseDouble(lines.get(0).trim());
         double items = Double.parseDouble(lines.get(1).replace("items", "").trim());
         return items / seconds;
+    }
+
+    /** The decision log's rows (bench/audit): each figure the mean of its rounds, on against off. */
+    private void auditRows() throws IOException {
+        List<Wrk> on = new ArrayList<>();
+        List<Wrk> off = new ArrayList<>();
+        List<Double> batchOn = new ArrayList<>();
+        List<Double> batchOff = new ArrayList<>();
+        for (int round = 1; Files.exists(raw.resolve("audit-wrk-on-" + round + ".txt")); round++) {
+            on.add(wrk("audit-wrk-on-" + round + ".txt"));
+            off.add(wrk("audit-wrk-off-" + round + ".txt"));
+            batchOn.add(batchFile("audit-batch-on-" + round + ".txt"));
+            batchOff.add(batchFile("audit-batch-off-" + round + ".txt"));
+        }
+        if (on.isEmpty()) {
+            return;
+        }
+        double rpsOn = mean(on.stream().map(Wrk::rps).toList());
+        double rpsOff = mean(off.stream().map(Wrk::rps).toList());
+        double p99On = mean(on.stream().map(Wrk::p99).toList());
+        row(String.format(Locale.ROOT, "HTTP returns decisions/s, 32 connections, decision log on (H2; p99 %.2f ms; %d round%s)",
+                        p99On, on.size(), on.size() == 1 ? "" : "s"), ops(rpsOn), ops(rpsOff) + " log off",
+                pct(rpsOn / rpsOff), ">= 70% of off, p99 < 10 ms", rpsOn / rpsOff >= 0.70 && p99On < 10.0);
+        double itemsOn = mean(batchOn);
+        double itemsOff = mean(batchOff);
+        row("batch returns decisions/s (NDJSON), decision log on", ops(itemsOn), ops(itemsOff) + " log off",
+                pct(itemsOn / itemsOff), ">= 50% of off", itemsOn / itemsOff >= 0.50);
+        Path disk = raw.resolve("audit-disk.txt");
+        if (Files.exists(disk)) {
+            Matcher bytes = Pattern.compile("bytes-per-decision (\\d+)").matcher(Files.readString(disk));
+            Matcher text = Pattern.compile("text-chars-per-decision (\\d+)").matcher(Files.readString(disk));
+            if (bytes.find() && text.find()) {
+                row("bytes on disk per recorded returns decision (H2)", bytes.group(1) + " B", text.group(1)
+                        + " B of text", "", "(reference)", true);
+            }
+        }
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     // ---- the table
@@ -146,6 +190,8 @@ public final class BenchReport {
                         && batchReturns / jsonReturns >= 0.5);
         row("batch compensation statements/s (50 deals)", ops(batchCompensation), ops(jsonCompensation) + " Jackson only",
                 pct(batchCompensation / jsonCompensation), ">= 20,000/s", batchCompensation >= 20_000);
+
+        auditRows();
 
         Path slowBody = raw.resolve("slow-body.txt");
         if (Files.exists(slowBody)) {
@@ -269,6 +315,11 @@ public final class BenchReport {
               from the scenarios; 5,000 compensation statements of 50 deals each, built from the compensation scenarios),
               after a 2,000-item warm-up. The JSON limit (`LimitsBenchmark.jsonOnly*`) is Jackson alone reading each item
               into its typed request and writing it back, on one thread, as a batch item costs in JSON.
+            - **Decision log** (`bench/audit`): the packaged server on a new home, once with the log on (an H2 file
+              database, the default: each answer waits for its record's group commit) and once with `--audit off`,
+              each measured the same way: wrk at 32 connections after a 10 s warm-up, and the 200,000-item returns
+              batch (median of 3 after 2 warm-up runs). Bytes on disk (`AuditDiskUse`): 100,000 returns decisions
+              recorded through the batch path in a new H2 database, the growth of its files divided by the count.
             - **Rebuild** (`RebuildAndHeap`): compiling a domain from its files (reading and checking every cell,
               Drools' decision-table compiler, the knowledge base), median and worst of 7 after 3 warm-up rounds. **Heap**:
               used heap after full collections with every domain loaded, in the benchmark JVM and in the running server.
