@@ -99,7 +99,7 @@ public final class ApiServer {
             ScenarioRunRoute scenarioRuns = new ScenarioRunRoute(service, settings);
             config.routes.post(ScenarioRunRoute.PATH, scenarioRuns::handle);
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
-            config.routes.get("/health", ctx -> writeJson(ctx, 200, health(service, recorder)));
+            config.routes.get("/health", ctx -> writeJson(ctx, 200, storeHealth(health(service, recorder), manager)));
             new AuditRoutes(audit, settings).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
@@ -151,6 +151,16 @@ public final class ApiServer {
             }
         }
         return health;
+    }
+
+    /** Degraded while the rule store cannot be reached: the last versions received serve, changes are refused. */
+    private static smos.service.Health storeHealth(smos.service.Health health, RuleSetManager manager) {
+        if (manager == null) {
+            return health;
+        }
+        return manager.store().unavailable().map(reason -> health.degraded("the rule store cannot be reached: " + reason
+                + "; the versions received last serve, publishing and rollback are refused until it returns"))
+                .orElse(health);
     }
 
     private static String describe(HttpResponseException e, Context ctx) {
