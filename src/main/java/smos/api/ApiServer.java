@@ -72,7 +72,7 @@ public final class ApiServer {
             });
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
-                    if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")
+                    if (!HealthRoutes.open(ctx.path()) && !ctx.path().equals("/metrics")
                             && !ContractRoutes.open(ctx.path())) {
                         Access.caller(ctx, settings.tokens()); // any role reads: viewer, editor, publisher
                     }
@@ -96,7 +96,7 @@ public final class ApiServer {
             }
             config.routes.get("/api/v1/domains", ctx -> writeJson(ctx, 200, service.domains()));
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
-            config.routes.get("/health", ctx -> writeJson(ctx, 200, health(service, recorder)));
+            new HealthRoutes(service, manager, recorder).install(config.routes);
             new AuditRoutes(audit, settings).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
@@ -129,19 +129,6 @@ public final class ApiServer {
                     "an unexpected error occurred; it has been logged with the request id", ctx.path(),
                     Problems.requestId(ctx)));
         });
-    }
-
-    /** The domains' health, degraded when the decision log cannot be written. */
-    private static smos.service.Health health(DecisionService service, DecisionRecorder recorder) {
-        smos.service.Health health = service.health();
-        if (recorder.enabled()) {
-            smos.audit.AuditLog.AuditHealth audit = recorder.log().health();
-            if (!audit.ok()) {
-                return health.degraded("the decision log cannot be written: " + audit.reason()
-                        + (recorder.required() ? "; decisions are refused until it can" : "; decisions are served unrecorded"));
-            }
-        }
-        return health;
     }
 
     private static String describe(HttpResponseException e, Context ctx) {
