@@ -63,7 +63,7 @@ final class HealthRoutes {
     private Readiness readiness() {
         List<String> unreachable = new ArrayList<>();
         if (manager != null) {
-            manager.store().unreachable().ifPresent(reason -> unreachable.add("the rule store cannot be reached: " + reason));
+            manager.store().unavailable().ifPresent(reason -> unreachable.add("the rule store cannot be reached: " + reason));
         }
         if (recorder.enabled()) {
             AuditLog.AuditHealth audit = recorder.log().probe();

@@ -55,11 +55,8 @@ public interface RuleStore {
     /** Where it keeps its state, for messages. */
     String describe();
 
-    /**
-     * Why the store cannot be reached right now, or empty when it can: a shared database that does not
-     * answer makes a replica not ready. Files on this server's disk are always there.
-     */
-    default java.util.Optional<String> unreachable() {
+    /** Why the store cannot be reached now, for {@code /health} and {@code /health/ready}; empty while it can. */
+    default java.util.Optional<String> unavailable() {
         return java.util.Optional.empty();
     }
 }
