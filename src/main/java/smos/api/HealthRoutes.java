@@ -46,15 +46,24 @@ final class HealthRoutes {
         });
     }
 
-    /** The domains' health, degraded when the decision log cannot be written. */
+    /**
+     * The domains' health, degraded when the decision log cannot be written or the rule store cannot be
+     * reached (the versions received last serve, changes are refused).
+     */
     private Health health() {
         Health health = service.health();
         if (recorder.enabled()) {
             AuditLog.AuditHealth audit = recorder.log().health();
             if (!audit.ok()) {
-                return health.degraded("the decision log cannot be written: " + audit.reason()
+                health = health.degraded("the decision log cannot be written: " + audit.reason()
                         + (recorder.required() ? "; decisions are refused until it can" : "; decisions are served unrecorded"));
             }
+        }
+        if (manager != null) {
+            Health known = health;
+            health = manager.store().unavailable().map(reason -> known.degraded("the rule store cannot be reached: "
+                    + reason + "; the versions received last serve, publishing and rollback are refused until it returns"))
+                    .orElse(known);
         }
         return health;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "SMOS decision service: sales policy as Drools rules and decision tables.",
         subcommands = {ServeCommand.class, DecideCommand.class, TestCommand.class, VerifyCommand.class,
                 PublishCommand.class, HistoryCommand.class, RollbackCommand.class, TableCommand.class, AuditCommand.class,
-                OpenApiCommand.class,
+                OpenApiCommand.class, StoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -11,6 +11,9 @@ import smos.engine.DecisionDomain;
 import smos.engine.RuleProblem;
 import smos.publish.LocalRuleStore;
 import smos.publish.RuleWatcher;
+import smos.store.PostgresRuleStore;
+import smos.store.StoreAddress;
+import smos.store.StoreFollower;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     AuditOptions audit;
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--port", defaultValue = "${env:SMOS_PORT:-8080}",
             description = "HTTP port (default: $SMOS_PORT or 8080).")
@@ -102,10 +108,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        Path dir = home.resolve();
+        SharedStore shared = store.configured() ? SharedStore.open(store.address()) : null;
+        Path dir = shared != null ? home.home.toAbsolutePath().normalize() : home.resolve();
         Path historyDir = LocalRuleStore.historyDir(dir, history);
         Tokens tokens = tokens();
-        Services.Running running = Services.start(dir, historyDir);
+        Services.Running running = shared != null ? Services.start(dir, shared.store()) : Services.start(dir, historyDir);
+        if (shared != null) {
+            shared.follow(running.manager());
+        }
         running.manager().gateTimeout(Duration.ofMillis(Math.round(gateTimeoutSeconds * 1000)));
         for (RuleProblem problem : running.service().problems()) {
             System.err.println("problem: " + problem);
@@ -124,11 +134,12 @@ final class ServeCommand implements Callable<Integer> {
         // to a request that arrives on a kept-alive connection meanwhile, which Jetty would otherwise serve.
         app.jettyServer().server().setStopTimeout(grace.toMillis());
         app.start(port);
-        RuleWatcher watcher = watch ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
+        boolean watching = watch && shared == null; // with a shared store, rules change by publishing only
+        RuleWatcher watcher = watching ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;
         System.out.println("SMOS serves " + running.service().health().domains().keySet() + " on http://localhost:"
                 + app.port() + " (" + running.service().health().status() + "); rules from " + dir
-                + (watch ? ", reloaded on change" : "") + "; history in " + historyDir
+                + (watching ? ", reloaded on change" : "") + "; history in " + historyDir
                 + "; publishing " + (tokens.enabled() ? "on" : "off (no token configured)") + "; "
                 + auditLog.description());
         awaitStopSignal();
@@ -138,9 +149,50 @@ final class ServeCommand implements Callable<Integer> {
             watcher.close();
         }
         app.stop();
+        if (shared != null) {
+            shared.close();
+        }
         auditLog.closeQuietly(); // the group commit writes what is queued before it closes
         System.out.println("SMOS stopped");
         return 0;
+    }
+
+    /** The shared rule store of {@code --store}, and what keeps this replica current with it. */
+    private static final class SharedStore {
+        /** How often the active versions are read besides the notifications: catches what a dropped connection missed. */
+        private static final Duration POLL = Duration.ofSeconds(2);
+        private final PostgresRuleStore store;
+        private StoreFollower follower;
+
+        private SharedStore(PostgresRuleStore store) {
+            this.store = store;
+        }
+
+        /** Opens the store; an empty one is refused: a replica never seeds the store by itself. */
+        static SharedStore open(StoreAddress address) {
+            PostgresRuleStore store = PostgresRuleStore.open(address);
+            if (store.empty()) {
+                store.close();
+                throw new IllegalStateException("the rule store " + address.describe() + " has no rules yet; seed it "
+                        + "once with: smos store import DIR --store " + address.describe());
+            }
+            return new SharedStore(store);
+        }
+
+        PostgresRuleStore store() {
+            return store;
+        }
+
+        void follow(smos.publish.RuleSetManager manager) {
+            follower = new StoreFollower(store, POLL, manager::follow);
+        }
+
+        void close() {
+            if (follower != null) {
+                follower.close();
+            }
+            store.close();
+        }
     }
 
     /**

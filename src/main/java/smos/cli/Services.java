@@ -24,11 +24,16 @@ final class Services {
 
     /** The service and its manager, started: falls back to the history for a domain that does not compile. */
     static Running start(Path home, Path historyDir) {
+        return start(home, new LocalRuleStore(home, historyDir));
+    }
+
+    /** The same on a rule store of its own (the shared store of several replicas). */
+    static Running start(Path home, smos.publish.RuleStore store) {
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover());
         Metrics metrics = new Metrics();
         registry.listen(metrics);
         DecisionService service = service(registry, home);
-        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), new LocalRuleStore(home, historyDir));
+        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service), store);
         manager.start();
         return new Running(registry, service, manager, metrics);
     }

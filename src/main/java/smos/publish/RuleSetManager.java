@@ -2,6 +2,7 @@ package smos.publish;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smos.engine.CompileResult;
 import smos.engine.CompiledRuleSet;
 import smos.engine.DecisionDomain;
 import smos.engine.DomainBundle;
@@ -31,6 +32,7 @@ public final class RuleSetManager {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetManager.class);
     static final String FROM_DISK = "disk";
     static final String FROM_HISTORY = "history";
+    static final String FROM_STORE = "store";
 
     private final DomainRegistry registry;
     private final Gate gate;
@@ -57,10 +59,58 @@ public final class RuleSetManager {
         store.recover(registry.domains().stream().map(DecisionDomain::id).toList());
         for (DecisionDomain<?, ?> domain : registry.domains()) {
             locked(domain.id(), () -> {
-                startDomain(domain);
+                if (store.shared()) {
+                    serveRecorded(domain, "start-up");
+                } else {
+                    startDomain(domain);
+                }
                 return null;
             });
         }
+    }
+
+    /**
+     * A shared store changed, or may have (another replica published; the store's follower tells every
+     * domain's active version on each poll): the domain serves the store's active version when it does
+     * not already.
+     */
+    public void follow(String id, String version) {
+        if (version != null && version.equals(activeVersion(id))) {
+            return;
+        }
+        DecisionDomain<?, ?> domain = registry.domain(id).orElse(null);
+        if (domain == null) {
+            return; // a domain this build does not have: another build's, nothing to serve here
+        }
+        locked(id, () -> {
+            serveRecorded(domain, FROM_STORE);
+            return null;
+        });
+    }
+
+    /**
+     * Serves a shared store's active version of the domain: compiled, its files hashing to its id (the
+     * store checks), and not gated again, so that a replica cannot refuse what the store made active.
+     */
+    private void serveRecorded(DecisionDomain<?, ?> domain, String trigger) {
+        String id = domain.id();
+        Optional<String> recorded = store.active(id);
+        if (recorded.isPresent() && recorded.get().equals(activeVersion(id))) {
+            return;
+        }
+        DomainBundle bundle = store.working(id);
+        if (recorded.isEmpty() || bundle.files().isEmpty()) {
+            registry.reject(id, new Rejection(null, Instant.now(), trigger, List.of(RuleProblem.inFile(null,
+                    "the rule store " + store.describe() + " has no version of " + id
+                            + ": import one with smos store import")), List.of()));
+            return;
+        }
+        CompileResult compiled = registry.compile(domain, bundle);
+        if (!compiled.ok()) {
+            registry.reject(id, Rejection.of(compiled, trigger));
+            return;
+        }
+        registry.activate(compiled.ruleSet(), FROM_STORE);
     }
 
     private void startDomain(DecisionDomain<?, ?> domain) {
@@ -206,6 +256,7 @@ public final class RuleSetManager {
             throw new InvalidChangeException("nothing to publish: give at least one file or deletion");
         }
         return locked(id, () -> {
+            catchUp(domain);
             CompiledRuleSet active = activeMatching(id, expectedBase);
             DomainBundle base = active != null ? active.bundle() : store.working(id);
             Map<String, byte[]> puts = new HashMap<>();
@@ -240,6 +291,7 @@ public final class RuleSetManager {
         EditRights.checkRollback(caller, id);
         String publisher = caller.name();
         return locked(id, () -> {
+            catchUp(domain);
             CompiledRuleSet active = activeMatching(id, expectedBase);
             List<HistoryEntry> entries = store.history(id);
             HistoryEntry damaged = null;
@@ -286,6 +338,16 @@ public final class RuleSetManager {
     private smos.engine.DomainSources activeSources(String id) {
         return registry.state(id).map(DomainState::active).map(CompiledRuleSet::sources)
                 .orElseGet(() -> store.working(id).sources());
+    }
+
+    /**
+     * With a shared store, a change is built on the store's active version: one published on another
+     * replica a moment ago is brought live here first, so the change's base is checked against it.
+     */
+    private void catchUp(DecisionDomain<?, ?> domain) {
+        if (store.shared()) {
+            serveRecorded(domain, FROM_STORE);
+        }
     }
 
     /** What serves now, when {@code expectedBase} is it (or not given); a 409 otherwise. */

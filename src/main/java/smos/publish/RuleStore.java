@@ -55,8 +55,17 @@ public interface RuleStore {
     /** Where it keeps its state, for messages. */
     String describe();
 
+    /**
+     * Whether other servers record versions in this store too (a database shared by replicas). Such a
+     * store's active version is what serves: a replica brings it live compiled, its hash checked, without
+     * gating it again (the replica that recorded it ran the gate), and follows it when it changes.
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /** Why the store cannot be reached now, for {@code /health} and {@code /health/ready}; empty while it can. */
-    default java.util.Optional<String> unavailable() {
-        return java.util.Optional.empty();
+    default Optional<String> unavailable() {
+        return Optional.empty();
     }
 }
