@@ -73,7 +73,7 @@ public final class ApiServer {
             });
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
-                    if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")
+                    if (!HealthRoutes.open(ctx.path()) && !ctx.path().equals("/metrics")
                             && !ContractRoutes.open(ctx.path())) {
                         Access.caller(ctx, settings.tokens()); // any role reads: viewer, editor, publisher
                     }
@@ -99,7 +99,7 @@ public final class ApiServer {
             ScenarioRunRoute scenarioRuns = new ScenarioRunRoute(service, settings);
             config.routes.post(ScenarioRunRoute.PATH, scenarioRuns::handle);
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
-            config.routes.get("/health", ctx -> writeJson(ctx, 200, storeHealth(health(service, recorder), manager)));
+            new HealthRoutes(service, manager, recorder).install(config.routes);
             new AuditRoutes(audit, settings).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
@@ -138,29 +138,6 @@ public final class ApiServer {
                     "an unexpected error occurred; it has been logged with the request id", ctx.path(),
                     Problems.requestId(ctx)));
         });
-    }
-
-    /** The domains' health, degraded when the decision log cannot be written. */
-    private static smos.service.Health health(DecisionService service, DecisionRecorder recorder) {
-        smos.service.Health health = service.health();
-        if (recorder.enabled()) {
-            smos.audit.AuditLog.AuditHealth audit = recorder.log().health();
-            if (!audit.ok()) {
-                return health.degraded("the decision log cannot be written: " + audit.reason()
-                        + (recorder.required() ? "; decisions are refused until it can" : "; decisions are served unrecorded"));
-            }
-        }
-        return health;
-    }
-
-    /** Degraded while the rule store cannot be reached: the last versions received serve, changes are refused. */
-    private static smos.service.Health storeHealth(smos.service.Health health, RuleSetManager manager) {
-        if (manager == null) {
-            return health;
-        }
-        return manager.store().unavailable().map(reason -> health.degraded("the rule store cannot be reached: " + reason
-                + "; the versions received last serve, publishing and rollback are refused until it returns"))
-                .orElse(health);
     }
 
     private static String describe(HttpResponseException e, Context ctx) {

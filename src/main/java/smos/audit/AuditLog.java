@@ -44,6 +44,9 @@ public interface AuditLog extends AutoCloseable {
     /** Whether the last write succeeded, and why not. */
     AuditHealth health();
 
+    /** Whether the database answers now (asked, not remembered from the last write), and why not. */
+    AuditHealth probe();
+
     @Override
     void close();
 

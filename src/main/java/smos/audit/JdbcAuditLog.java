@@ -280,6 +280,16 @@ public final class JdbcAuditLog implements AuditLog {
         return writer.health();
     }
 
+    /** A pooled connection checked by the driver: within the pool's connection timeout (2 s) when the database is away. */
+    @Override
+    public AuditHealth probe() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(1) ? AuditHealth.OK : new AuditHealth(false, "the database does not answer");
+        } catch (SQLException e) {
+            return new AuditHealth(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         writer.close();

@@ -92,6 +92,16 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ClientLimitOptions clients;
 
+    /**
+     * 10 s: the longest request SMOS normally serves (a batch of tens of thousands of items) finishes well
+     * within it, a load balancer has noticed the closed port by then, and it leaves room inside the 30 s
+     * an orchestrator commonly waits after SIGTERM before it sends SIGKILL.
+     */
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "10",
+            description = "On SIGTERM: stop taking connections, let requests in flight finish for at most this long, "
+                    + "then exit 0 (default: ${DEFAULT-VALUE}).")
+    double shutdownGraceSeconds;
+
     @Option(names = "--echo-endpoint", hidden = true,
             description = "Serve POST /api/v1/echo, which answers its body: the bare baseline of the HTTP benchmark.")
     boolean echoEndpoint;
@@ -116,7 +126,14 @@ final class ServeCommand implements Callable<Integer> {
                 .withBatchLimits(batchMaxItems, batchMaxBytes).withTokens(tokens).withProtectReads(protectReads)
                 .withEchoEndpoint(echoEndpoint).withThreads(threads).withClients(clients.limits());
         Javalin app = ApiServer.create(running.service(), running.manager(), running.metrics(), auditLog.services(),
-                settings).start(port);
+                settings);
+        Duration grace = Duration.ofMillis(Math.round(shutdownGraceSeconds * 1000));
+        // Jetty's graceful stop: with a stop timeout, stopping first closes the port (new connections are
+        // refused), answers what is in flight with "Connection: close" and waits up to the timeout for every
+        // connection to end; idle kept-alive ones close within a second. No GracefulHandler: it answers 503
+        // to a request that arrives on a kept-alive connection meanwhile, which Jetty would otherwise serve.
+        app.jettyServer().server().setStopTimeout(grace.toMillis());
+        app.start(port);
         boolean watching = watch && shared == null; // with a shared store, rules change by publishing only
         RuleWatcher watcher = watching ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;
@@ -125,19 +142,18 @@ final class ServeCommand implements Callable<Integer> {
                 + (watching ? ", reloaded on change" : "") + "; history in " + historyDir
                 + "; publishing " + (tokens.enabled() ? "on" : "off (no token configured)") + "; "
                 + auditLog.description());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (watcher != null) {
-                watcher.close();
-            }
-            app.stop();
-            if (shared != null) {
-                shared.close();
-            }
-            auditLog.closeQuietly();
-            stopped.countDown();
-        }));
-        stopped.await();
+        awaitStopSignal();
+        System.out.println("SMOS stops: no new connections; finishing the requests in flight (at most "
+                + shutdownGraceSeconds + " s)");
+        if (watcher != null) {
+            watcher.close();
+        }
+        app.stop();
+        if (shared != null) {
+            shared.close();
+        }
+        auditLog.closeQuietly(); // the group commit writes what is queued before it closes
+        System.out.println("SMOS stopped");
         return 0;
     }
 
@@ -177,6 +193,19 @@ final class ServeCommand implements Callable<Integer> {
             }
             store.close();
         }
+    }
+
+    /**
+     * Waits for SIGTERM or SIGINT. The JVM's own answer to them (shutdown hooks, then exit status 143)
+     * reads as a crash to an orchestrator; handling the signal lets {@link #call} stop gracefully and
+     * return 0. {@code sun.misc.Signal} (module jdk.unsupported) is the JDK's only way to handle a signal.
+     */
+    private static void awaitStopSignal() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : List.of("TERM", "INT")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.countDown());
+        }
+        stop.await();
     }
 
     /**

@@ -13,6 +13,7 @@ import smos.request.Json;
 import smos.scenarios.ScenarioReport;
 import smos.service.DomainInfo;
 import smos.service.Health;
+import smos.service.Readiness;
 import smos.service.RulesetInfo;
 
 import java.util.Comparator;
@@ -272,6 +273,20 @@ public final class OpenApiDocument {
                     "UP, or DEGRADED when a domain serves an older version or nothing; each domain's state. Open "
                             + "even when reads are protected.");
             okJson(health, "the state of the service", schemas.reference(Health.class));
+            ObjectNode live = get(paths, "/health/live", "healthLive", "catalogue",
+                    "Liveness: 200 while the process answers (a supervisor restarts it when this fails). Open even "
+                            + "when reads are protected.");
+            ObjectNode liveSchema = NODES.objectNode().put("type", "object");
+            liveSchema.putObject("properties").putObject("status").put("type", "string").put("const", "LIVE");
+            required(liveSchema, "status");
+            okJson(live, "the process answers", liveSchema);
+            ObjectNode ready = get(paths, "/health/ready", "healthReady", "catalogue",
+                    "Readiness: 200 when every domain has a good version to serve and every configured database "
+                            + "(rule store, decision log) answers; 503 with the reasons otherwise, so that a load "
+                            + "balancer sends it no traffic. Open even when reads are protected.");
+            okJson(ready, "ready for traffic", schemas.reference(Readiness.class));
+            ready.withObject("responses").set("503", content("not ready: reasons says why", JSON,
+                    schemas.reference(Readiness.class)));
             ObjectNode metrics = get(paths, "/metrics", "metrics", "catalogue",
                     "Prometheus text: decisions by domain and status, a latency histogram per domain, reloads by "
                             + "outcome, JVM basics. Open even when reads are protected.");

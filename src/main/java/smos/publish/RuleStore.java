@@ -64,7 +64,7 @@ public interface RuleStore {
         return false;
     }
 
-    /** Why the store cannot be reached now, for {@code /health}; empty while it can. */
+    /** Why the store cannot be reached now, for {@code /health} and {@code /health/ready}; empty while it can. */
     default Optional<String> unavailable() {
         return Optional.empty();
     }

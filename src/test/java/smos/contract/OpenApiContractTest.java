@@ -95,7 +95,8 @@ class OpenApiContractTest {
                 assertTrue(operationIds.add(operation.path("operationId").asText()),
                         () -> "operationId used twice: " + operation.path("operationId"))));
         for (String other : List.of("/", "/openapi.json", "/docs", "/api/v1/domains", "/api/v1/rulesets", "/health",
-                "/metrics", "/api/v1/domains/{domain}/files/{name}", "/api/v1/domains/{domain}/publish",
+                "/health/live", "/health/ready", "/metrics", "/api/v1/domains/{domain}/files/{name}",
+                "/api/v1/domains/{domain}/publish",
                 "/api/v1/domains/{domain}/history", "/api/v1/domains/{domain}/rollback")) {
             assertTrue(document.path("paths").has(other), () -> "the document does not describe " + other);
         }

@@ -88,6 +88,27 @@ public final class SmosProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM ({@link Process#destroy} on Linux), as an orchestrator stops it; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code once the process has ended; fails when it has not within {@code timeout}. */
+    public int exitCode(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("smos serve did not exit within " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    public int port() {
+        return port;
+    }
+
     /** {@code kill -9}: the process ends at once, with no shutdown hook and nothing flushed. */
     public void kill() {
         if (process != null && process.isAlive()) {
