@@ -96,8 +96,8 @@ class OpenApiContractTest {
                         () -> "operationId used twice: " + operation.path("operationId"))));
         for (String other : List.of("/", "/openapi.json", "/docs", "/api/v1/domains", "/api/v1/rulesets", "/health",
                 "/health/live", "/health/ready", "/metrics", "/api/v1/domains/{domain}/files/{name}",
-                "/api/v1/domains/{domain}/publish",
-                "/api/v1/domains/{domain}/history", "/api/v1/domains/{domain}/rollback")) {
+                "/api/v1/domains/{domain}/publish", "/api/v1/domains/{domain}/history", "/api/v1/domains/{domain}/rollback",
+                "/api/v1/domains/{domain}/scenarios/run")) {
             assertTrue(document.path("paths").has(other), () -> "the document does not describe " + other);
         }
     }
@@ -146,6 +146,32 @@ class OpenApiContractTest {
                         () -> id + " links " + kind + " to " + link + ", which the document does not hold");
             }
         }
+    }
+
+    @Test
+    void aScenarioRunAnswersInTheShapesTheDocumentGives() {
+        Reply passed = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/domains/returns/scenarios/run"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, passed.status(), passed::toString);
+        assertEquals(List.of(), schemas.errors("ScenarioReport", passed.json()).stream().map(Object::toString).toList(),
+                passed::body);
+        // the README's claim, with the refund the policy does not give (169.99 is 199.99 less the 15% fee)
+        String wrong = """
+                domain: returns
+                scenarios:
+                  - name: opened router on day 20
+                    given:
+                      claim: {claimId: C-1, productLine: CONSUMER_ROUTER, condition: NEW, channel: DIRECT,
+                              purchaseDate: 2026-10-01, claimDate: 2026-10-21, purchasePrice: 199.99,
+                              reason: CHANGED_MIND, opened: true, proofOfPurchase: true, registered: false}
+                    expect: {refundAmount: 199.99}
+                """;
+        Reply failed = http.post("/api/v1/domains/returns/scenarios/run", "application/yaml",
+                java.net.http.HttpRequest.BodyPublishers.ofString(wrong));
+        assertEquals(422, failed.status(), failed::toString);
+        assertEquals(List.of(), schemas.errors("Problem", failed.json()).stream().map(Object::toString).toList(),
+                failed::body);
+        assertEquals(1, failed.json().path("failed").asInt(), failed::body);
     }
 
     @Test

@@ -30,14 +30,17 @@ class ScenarioSuiteTest {
         for (Path path : files) {
             String display = TestHomes.REPO.relativize(path).toString();
             ScenarioFile file = ScenarioLoader.load(path, display);
-            List<DynamicTest> tests = file.scenarios().stream()
+            List<DynamicTest> tests = new ArrayList<>(file.scenarios().stream()
                     .map(s -> DynamicTest.dynamicTest(s.name(), () -> {
                         ScenarioResult result = runner.run(file, s);
                         if (!result.passed()) {
                             fail(result.failures().stream().map(ScenarioFailure::toString)
                                     .collect(Collectors.joining("\n", "\n", "")));
                         }
-                    })).toList();
+                    })).toList());
+            // a scenario not in the format is set aside by the loader: here it fails at its line
+            file.unreadable().forEach(bad -> tests.add(DynamicTest.dynamicTest(bad.name(),
+                    () -> fail(display + ":" + bad.line() + ": " + bad.problem()))));
             containers.add(DynamicContainer.dynamicContainer(display, tests.stream()));
         }
         return containers;
