@@ -10,9 +10,7 @@ import smos.mutation.MutationTester;
 import smos.service.DecisionService;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Is the change tested? Each value cell a candidate changes (against the version serving) is mutated a
@@ -22,13 +20,16 @@ import java.util.Map;
  * Each survivor is a warning; the change is not refused (a warning, like the spreadsheet checks').
  *
  * <p>Bounded so that a publish stays quick: only changed value cells, at most {@value #MAX_CELLS} of
- * them (two mutants each for a number: one compile and one scenario run per mutant, about half a
- * second each for returns); beyond that one warning says how many were left out and how to test them
- * all ({@code smos test --mutate}).
+ * them, and no further cell once {@link #TIME_BUDGET} has passed (a cell started is finished, so the
+ * first is always judged). A number has two mutants, each one compile and one scenario run, each about
+ * as long as the gate itself (for returns on a loaded 2-core machine: 4 to 6 s a mutant). Cells left out are
+ * counted in one more warning that says how to test them all ({@code smos test --mutate}).
  */
 public final class UntestedChanges {
     /** Changed value cells mutated per publish. */
-    public static final int MAX_CELLS = 8;
+    public static final int MAX_CELLS = 4;
+    /** No cell is started after this long. */
+    public static final java.time.Duration TIME_BUDGET = java.time.Duration.ofSeconds(20);
 
     private final DomainRegistry registry;
     private final DecisionService service;
@@ -54,55 +55,56 @@ public final class UntestedChanges {
 
     /** The survivors among the mutants of the value cells {@code candidate} changes against {@code active}. */
     public List<Untested> find(DomainBundle candidate, DomainBundle active) {
-        return find(VersionDiff.between(active, candidate), candidate);
+        return check(VersionDiff.between(active, candidate), candidate).untested();
     }
 
     /** The same, for changes already worked out ({@code changes.to()} is the candidate's version). */
     public List<Untested> find(VersionChanges changes, DomainBundle candidate) {
-        DecisionDomain<?, ?> domain = registry.domain(candidate.domain()).orElseThrow(() ->
-                new IllegalArgumentException("no domain " + candidate.domain()));
-        Map<String, CellChange> byCell = new LinkedHashMap<>();
-        for (CellChange change : changed(changes)) {
-            if (byCell.size() == MAX_CELLS) {
-                break;
-            }
-            byCell.put(key(change.file(), change.where()), change);
-        }
-        if (byCell.isEmpty()) {
-            return List.of();
-        }
-        List<Untested> untested = new ArrayList<>();
-        for (MutantOutcome outcome : MutationTester.judge(registry, service, domain, candidate,
-                m -> byCell.containsKey(key(m.file(), m.cell())))) {
-            if (outcome.status() == MutantOutcome.Status.SURVIVED) {
-                untested.add(new Untested(byCell.get(key(outcome.mutant().file(), outcome.mutant().cell())),
-                        outcome.mutant()));
-            }
-        }
-        return untested;
+        return check(changes, candidate).untested();
     }
 
     /**
-     * The warnings of {@link #find}, and one more when more than {@value #MAX_CELLS} value cells changed:
-     * for the gate, on every publish, and for an impact run.
+     * The warnings of {@link #find}, and one more when changed value cells were left out (more than
+     * {@value #MAX_CELLS}, or past the time budget): for the gate, on every publish, and for an impact run.
      */
     public List<RuleProblem> warnings(DomainBundle candidate, DomainBundle active) {
-        VersionChanges changes = VersionDiff.between(active, candidate);
-        List<RuleProblem> warnings = new ArrayList<>(find(changes, candidate).stream().map(Untested::problem).toList());
-        int left = changed(changes).size() - MAX_CELLS;
-        if (left > 0) {
-            warnings.add(RuleProblem.inFile(null, left + " more changed value cells were not mutated (at most "
-                    + MAX_CELLS + " a publish): run smos test --mutate " + candidate.domain() + " to see whether scenarios pin them"));
+        Checked checked = check(VersionDiff.between(active, candidate), candidate);
+        List<RuleProblem> warnings = new ArrayList<>(checked.untested().stream().map(Untested::problem).toList());
+        if (checked.leftOut() > 0) {
+            warnings.add(RuleProblem.inFile(null, checked.leftOut() + " more changed value cells were not mutated (at most "
+                    + MAX_CELLS + " cells and " + TIME_BUDGET.toSeconds() + " s a publish): run smos test --mutate "
+                    + candidate.domain() + " to see whether scenarios pin them"));
         }
         return warnings;
+    }
+
+    private record Checked(List<Untested> untested, int leftOut) {
+    }
+
+    private Checked check(VersionChanges changes, DomainBundle candidate) {
+        DecisionDomain<?, ?> domain = registry.domain(candidate.domain()).orElseThrow(() ->
+                new IllegalArgumentException("no domain " + candidate.domain()));
+        List<CellChange> cells = changed(changes);
+        long deadline = System.nanoTime() + TIME_BUDGET.toNanos();
+        List<Untested> untested = new ArrayList<>();
+        int judged = 0;
+        for (CellChange change : cells) {
+            if (judged == MAX_CELLS || judged > 0 && System.nanoTime() > deadline) {
+                break;
+            }
+            judged++;
+            for (MutantOutcome outcome : MutationTester.judge(registry, service, domain, candidate,
+                    m -> m.file().equals(change.file()) && m.cell().equals(change.where()))) {
+                if (outcome.status() == MutantOutcome.Status.SURVIVED) {
+                    untested.add(new Untested(change, outcome.mutant()));
+                }
+            }
+        }
+        return new Checked(untested, cells.size() - judged);
     }
 
     /** Value cells that have a new value (changed, or filled where they were empty). */
     private static List<CellChange> changed(VersionChanges changes) {
         return changes.cells().stream().filter(c -> c.valueCell() && c.after() != null).toList();
-    }
-
-    private static String key(String file, String cell) {
-        return file + "#" + cell;
     }
 }

@@ -9,6 +9,7 @@ import smos.testing.TestHomes;
 import smos.testing.Workbooks;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,37 @@ class VersionDiffTest {
                 new FileChange(ReturnsChanges.CHANGE_OF_MIND, Change.CHANGED)), changes.files());
         assertEquals(shipped.version(), changes.from());
         assertEquals(candidate.version(), changes.to());
+    }
+
+    @Test
+    void aRenamedRuleIsARowRemovedAndARowAddedAndACodeCellIsNoValueCell(@TempDir Path work) throws Exception {
+        DomainBundle shipped = DomainLayout.read(TestHomes.REPO, "returns");
+        Path copy = Files.createDirectories(work).resolve("renamed.xlsx");
+        Files.copy(TestHomes.REPO.resolve(ReturnsChanges.POLICY), copy);
+        String name = Workbooks.cellOf(copy, "Outcome", "ChangedMindOpenedIsRefundedLessFee", "Rule");
+        Workbooks.set(copy, "Outcome", name, "ChangedMindOpenedPaysTheFee");
+        // the DeadOnArrival sheet's condition template (a code cell): "daysSincePurchase > $param"
+        Workbooks.withSheet(copy, "DeadOnArrival", true, sheet -> sheet.forEach(row -> row.forEach(c -> {
+            if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && c.getStringCellValue().equals("daysSincePurchase > $param")) {
+                c.setCellValue("daysSincePurchase >= $param");
+            }
+        })));
+        DomainBundle candidate = shipped.with(Map.of(ReturnsChanges.POLICY, Files.readAllBytes(copy)), Set.of());
+
+        VersionChanges changes = VersionDiff.between(shipped, candidate);
+
+        // the rows below the renamed one keep their names: none of them shows as changed
+        assertEquals(List.of(new RowChange(ReturnsChanges.POLICY, "Outcome", name, "ChangedMindOpenedPaysTheFee", Change.ADDED),
+                new RowChange(ReturnsChanges.POLICY, "Outcome", name, "ChangedMindOpenedIsRefundedLessFee", Change.REMOVED)),
+                changes.rows());
+        assertEquals(1, changes.cells().size(), changes.cells().toString());
+        CellChange template = changes.cells().get(0);
+        assertEquals("DeadOnArrival", template.sheet());
+        assertEquals("daysSincePurchase > $param", template.before());
+        assertEquals("daysSincePurchase >= $param", template.after());
+        assertEquals("Claimed more than (days after purchase)", template.column());
+        assertEquals(List.of(), changes.valueCells(), "a template is code, not a value an editor changes");
     }
 
     @Test
