@@ -21,10 +21,10 @@ public interface AuditLog extends AutoCloseable {
     void export(AuditQuery query, Consumer<AuditRecord> sink);
 
     /**
-     * The newest {@code max} records the query matches, streamed to the sink newest first without holding
-     * them: the input of an impact run. A sink that throws stops the read.
+     * The first {@code max} records of one domain the query matches, oldest first, streamed to the sink
+     * without holding them: the input of an impact run. A sink that throws stops the read.
      */
-    void export(AuditQuery query, int max, Consumer<AuditRecord> sink);
+    void replayInput(AuditQuery query, int max, Consumer<AuditRecord> sink);
 
     Optional<AuditRecord> find(String decisionId);
 

@@ -39,7 +39,7 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--version", description = "A version of the history as the candidate, instead of files.") String version;
     @Option(names = "--from", description = "A date (2026-11-30) or an instant; included.") String from;
     @Option(names = "--to", description = "A date or an instant; excluded.") String to;
-    @Option(names = "--limit", description = "Decide at most this many records, the newest (default: the server's, 100,000).")
+    @Option(names = "--limit", description = "Decide at most this many records, the first of the window (default: the server's, 100,000).")
     Integer limit;
     @Option(names = "--json", description = "Print the report as the server gives it (JSON).") boolean json;
 
@@ -113,7 +113,7 @@ final class ImpactCommand implements Callable<Integer> {
         out.printf("Impact on %s of candidate %s (serving: %s)%s%n", r.path("domain").asText(),
                 r.path("candidateVersion").asText(), r.path("activeVersion").asText(),
                 state.equals("cancelled") ? ": CANCELLED, counts so far" : "");
-        out.printf("  window     %s to %s, newest %,d%n", r.path("from").asText("(start)"), r.path("to").asText("(now)"),
+        out.printf("  window     %s to %s, first %,d%n", r.path("from").asText("(start)"), r.path("to").asText("(now)"),
                 r.path("limit").asLong());
         out.printf("  decided    %,d%n  unchanged  %,d%n  changed    %,d%n  refused    %,d%n", r.path("decided").asLong(),
                 r.path("unchanged").asLong(), r.path("changed").asLong(), r.path("refused").asLong());

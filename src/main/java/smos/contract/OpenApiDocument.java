@@ -442,7 +442,7 @@ public final class OpenApiDocument {
             ObjectNode start = audit(paths.putObject(impact).putObject("post").put("operationId", "startImpact")
                     .put("description", "Try a candidate on the recorded decisions of a window before publishing it "
                             + "(an editor): the candidate (the files of a publish, or version=) goes through the gate as "
-                            + "a publish does (refused: 422, nothing decided); the newest limit successful decisions of the "
+                            + "a publish does (refused: 422, nothing decided); the first limit successful decisions of the "
                             + "window are decided by it and by the version serving. Nothing is published. Answers 202 "
                             + "with the Location of the run; one run per domain at a time (409 naming the running one)."));
             start.putArray("tags").add("audit");
@@ -450,7 +450,7 @@ public final class OpenApiDocument {
             parameters.add(pathParameter("domain", "the domain id"));
             for (String[] q : new String[][] {{"from", "a date or an instant; included"},
                     {"to", "a date or an instant; excluded"},
-                    {"limit", "the newest this many decisions of the window, 1 to 1000000 (default 100000)"},
+                    {"limit", "the first this many decisions of the window, oldest first, 1 to 1000000 (default 100000)"},
                     {"version", "a version of the history as the candidate, instead of files"}}) {
                 parameters.addObject().put("name", q[0]).put("in", "query").put("required", false)
                         .put("description", q[1]).putObject("schema").put("type", "string");
@@ -473,18 +473,23 @@ public final class OpenApiDocument {
             standardErrors(start.withObject("responses"), "400", "401", "403", "404", "409", "413", "415", "422", "503");
 
             ObjectNode one = paths.putObject(impact + "/{id}");
-            one.set("parameters", NODES.arrayNode().add(pathParameter("domain", "the domain id"))
-                    .add(pathParameter("id", "the run, as the Location names it")));
             ObjectNode follow = audit(one.putObject("get").put("operationId", "getImpact").put("description",
                     "The run: its progress while running, its report once done."));
             follow.putArray("tags").add("audit");
+            follow.set("parameters", runParameters());
             okJson(follow, "the run", run);
             standardErrors(follow.withObject("responses"), "401", "403", "404");
             ObjectNode cancel = audit(one.putObject("delete").put("operationId", "cancelImpact").put("description",
                     "Cancel the run (an editor): it stops reading and deciding; state becomes cancelled."));
             cancel.putArray("tags").add("audit");
+            cancel.set("parameters", runParameters());
             okJson(cancel, "the run", run);
             standardErrors(cancel.withObject("responses"), "401", "403", "404");
+        }
+
+        private static ArrayNode runParameters() {
+            return NODES.arrayNode().add(pathParameter("domain", "the domain id"))
+                    .add(pathParameter("id", "the run, as the Location names it"));
         }
 
         private static ObjectNode impactRunSchema() {

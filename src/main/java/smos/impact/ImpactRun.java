@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One impact run: the recorded requests of a window, streamed from the log newest first, each decided
+ * One impact run: the recorded requests of a window, streamed from the log oldest first, each decided
  * by the version serving and by the candidate and compared as a replay compares ({@link DecisionDiff}).
  * Requests are decided in chunks on a bounded pool; at most {@link #CHUNKS_IN_FLIGHT} chunks per worker
  * are held at once, so memory stays bounded however many records the window holds: the log is read
@@ -63,7 +63,7 @@ final class ImpactRun {
         List<AuditRecord>[] chunk = new List[]{new ArrayList<>(CHUNK)};
         AuditQuery query = new AuditQuery(window.domain(), window.from(), window.to(), null, null, "ok", null, 0);
         try {
-            log.export(query, window.limit(), record -> {
+            log.replayInput(query, window.limit(), record -> {
                 if (cancelled) {
                     throw new Stopped();
                 }

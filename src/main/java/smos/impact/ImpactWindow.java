@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Which recorded decisions an impact run decides again: a domain's successful decisions made in
- * {@code [from, to)} (each bound optional), the newest {@code limit} of them.
+ * {@code [from, to)} (each bound optional), the first {@code limit} of them (oldest first: the log reads
+ * them in that order without sorting).
  */
 public record ImpactWindow(String domain, Instant from, Instant to, int limit) {
     public static final int DEFAULT_LIMIT = 100_000;

@@ -205,6 +205,17 @@ public final class BenchReport {
                         p99 < 100 && attacked.group(2).equals("0"));
             }
         }
+        Path impact = raw.resolve("impact.txt");
+        if (Files.exists(impact)) {
+            Matcher run = Pattern.compile("impact: records (\\d+) seconds ([0-9.]+) .*per-second (\\d+) heap-peak (\\d+) MB")
+                    .matcher(Files.readString(impact));
+            if (run.find()) {
+                double seconds = Double.parseDouble(run.group(2));
+                row(String.format(Locale.ROOT, "impact of a fee change over %,d recorded returns decisions (H2 log)",
+                                Long.parseLong(run.group(1))), run.group(2) + " s", ops(Double.parseDouble(run.group(3)))
+                                + "/s, heap peak " + run.group(4) + " MB", "", "< 60 s on 2 cores", seconds < 60);
+            }
+        }
         double quotaPlan = score(jmh("jmh-quota-plan.json"), "largePlan", "");
         row("quota plan, 4 regions, 2,000 reps, 500 transfers, 1 thread", Double.isNaN(quotaPlan) ? "n/a"
                 : String.format(Locale.ROOT, "%.1f ms", quotaPlan), "", "", "< 500 ms", quotaPlan < 500);

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * decision, trace of the version serving), then the fee change of the publishing tests (the opened-unit
  * restocking fee from 15% to 20%, with its scenarios) is tried on all of them, as the HTTP endpoint runs
  * it: the gate, then the streamed read and the decisions on a pool of as many workers as cores. Prints the
- * time of the run alone (not the seeding), the counts and the peak heap.
+ * time of the run alone (not the seeding; the gate included), the process's CPU time over it, the counts
+ * and the peak heap (the sum of the heap pools' peaks: an upper bound).
  * Run: {@code java -Xmx1g -cp <test classpath> smos.bench.ImpactBenchmark 1000000}.
  */
 public final class ImpactBenchmark {
@@ -68,6 +69,7 @@ public final class ImpactBenchmark {
             int cores = Runtime.getRuntime().availableProcessors();
             try (ImpactJobs jobs = new ImpactJobs(service, log, CandidateChanges.NONE, cores)) {
                 resetPeaks();
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 ImpactJob job = jobs.start(new ImpactWindow("returns", null, null, records), "bench",
                         () -> manager.trial("returns", fee, Caller.publisher("bench")));
@@ -82,14 +84,16 @@ public final class ImpactBenchmark {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
                 ImpactJob.Status s = job.status();
                 if (s.report() == null) {
                     throw new IllegalStateException("the run did not finish: " + s.state() + " " + s.problem());
                 }
                 System.out.println("load after: " + Files.readString(Path.of("/proc/loadavg")).trim());
                 System.out.printf(Locale.ROOT, "impact: records %d seconds %.1f decided %d changed %d refused %d "
-                                + "per-second %.0f heap-peak %.0f MB cores %d%n", s.read(), seconds, s.report().decided(),
-                        s.report().changed(), s.report().refused(), s.report().decided() / seconds, peakHeapMb(), cores);
+                                + "per-second %.0f heap-peak %.0f MB cores %d cpu-seconds %.1f%n", s.read(), seconds,
+                        s.report().decided(), s.report().changed(), s.report().refused(), s.report().decided() / seconds,
+                        peakHeapMb(), cores, cpuSeconds);
                 System.out.println("fields: " + s.report().fields().stream()
                         .map(f -> f.field() + " " + f.count()).toList());
             }
@@ -114,6 +118,11 @@ public final class ImpactBenchmark {
             }
             CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         }
+    }
+
+    /** CPU time of the whole process (the run's reader and workers, and the database): what the run costs whatever else runs. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void resetPeaks() {

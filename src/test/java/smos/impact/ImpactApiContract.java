@@ -248,6 +248,43 @@ abstract class ImpactApiContract {
     }
 
     @Test
+    void theCliStartsARunAndPrintsTheReport() throws Exception {
+        Instant from = Instant.now();
+        List<String> changed = new ArrayList<>();
+        for (String price : List.of("199.99", "49.95", "0.10")) {
+            Reply r = send(request("/api/v1/decisions/returns", null).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(CLAIM.formatted("IMP-CLI-" + price, "DIRECT", "2026-10-21",
+                            price, "CHANGED_MIND", true))));
+            assertEquals(200, r.status(), r::toString);
+            if (fee(new BigDecimal(price), OLD_RATE).compareTo(fee(new BigDecimal(price), NEW_RATE)) != 0) {
+                changed.add(r.json().path("decisionId").asText());
+            }
+        }
+        Instant to = Instant.now().plusSeconds(1);
+        Path tokens = Files.writeString(dir.resolve("cli-tokens"), "editor:editor=" + EDITOR + "\n");
+        Path policy = Files.write(dir.resolve("returns-policy.xlsx"), ReturnsChanges.policyWithFee(dir, 0.20));
+        Path scenarios = Files.write(dir.resolve("change-of-mind.yaml"), ReturnsChanges.scenariosForTwentyPercent());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            exit = smos.cli.Main.run("impact", "returns", policy.toString(), scenarios.toString(), "--from", from.toString(),
+                    "--to", to.toString(), "--server", "http://localhost:" + app.port(), "--token-file", tokens.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String report = out.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, exit, report);
+        assertTrue(report.contains("decided    3\n"), report);
+        assertTrue(report.contains("changed    " + changed.size() + "\n"), report);
+        assertTrue(report.contains("restockingFee"), report);
+        changed.forEach(id -> assertTrue(report.contains(id), report));
+        assertTrue(report.contains("ChangedMindOpenedIsRefundedLessFee"), report);
+    }
+
+    @Test
     void aRefusedCandidateReportsTheGatesProblemsAndDecidesNothing() throws IOException {
         Path copy = dir.resolve("policy-word.xlsx");
         Files.copy(TestHomes.REPO.resolve(ReturnsChanges.POLICY), copy, StandardCopyOption.REPLACE_EXISTING);
