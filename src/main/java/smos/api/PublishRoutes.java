@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Changing rules over HTTP: publish files (one, or several as one version), delete a file, list the
- * history, roll back. Every write needs {@code Authorization: Bearer <token>} of a role that allows it
+ * history, compare two versions, roll back. Every write needs {@code Authorization: Bearer <token>} of a role that allows it
  * and names the version it replaces with {@code If-Match: "<version>"} (the {@code ETag} of the
  * history); without a configured token these endpoints are off and say so.
  */
@@ -80,6 +80,19 @@ final class PublishRoutes {
             Collections.reverse(newestFirst);
             ApiServer.writeJson(ctx, 200, newestFirst);
         });
+        routes.get(DOMAIN + "/diff", ctx -> ApiServer.writeJson(ctx, 200, manager.changes(ctx.pathParam("domain"),
+                version(ctx, "from"), version(ctx, "to"))));
+    }
+
+    /** A version named by a query parameter; 400 naming the parameter when it is missing. */
+    private static String version(Context ctx, String parameter) {
+        String version = ctx.queryParam(parameter);
+        if (version == null || version.isBlank()) {
+            throw new InvalidRequestException(parameter, "name the version to compare " + parameter
+                    + ": ?from=<version>&to=<version>, versions as GET /api/v1/domains/" + ctx.pathParam("domain")
+                    + "/history lists them");
+        }
+        return version.strip();
     }
 
     /** The new version, also as the {@code ETag}: the base of the next change. */

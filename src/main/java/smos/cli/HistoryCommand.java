@@ -44,6 +44,9 @@ final class HistoryCommand implements Callable<Integer> {
                 System.out.printf("    %-56s %8d  %s%n", file.path("path").asText(), file.path("size").asLong(),
                         file.path("sha256").asText().substring(0, 16));
             }
+            for (JsonNode change : entry.path("changes")) {
+                System.out.println("    changed: " + change.asText());
+            }
         }
         return 0;
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "smos", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "SMOS decision service: sales policy as Drools rules and decision tables.",
         subcommands = {ServeCommand.class, DecideCommand.class, TestCommand.class, VerifyCommand.class,
-                PublishCommand.class, HistoryCommand.class, RollbackCommand.class, TableCommand.class, AuditCommand.class,
+                PublishCommand.class, HistoryCommand.class, DiffCommand.class, RollbackCommand.class, TableCommand.class, AuditCommand.class,
                 OpenApiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -310,6 +310,22 @@ public final class OpenApiDocument {
             okJson(history, "the versions, newest first", array(schemas.reference(HistoryEntry.class)));
             standardErrors(history.withObject("responses"), "401", "404");
 
+            ObjectNode diff = get(paths, domain + "/diff", "diff", "publishing",
+                    "What changed from one recorded version to another: each decision-table cell (sheet, cell, the "
+                            + "rule of its row, the label of its column, before and after as the rules read them), each "
+                            + "rule row added or removed, each DRL line, each scenario added, removed or changed, and "
+                            + "the files added, removed or changed.");
+            ArrayNode diffParameters = diff.putArray("parameters");
+            diffParameters.add(pathParameter("domain", "the domain id"));
+            for (String[] q : new String[][] {{"from", "the older version, as the history lists it"},
+                    {"to", "the newer version, as the history lists it"}}) {
+                ObjectNode parameter = diffParameters.addObject().put("name", q[0]).put("in", "query").put("required", true)
+                        .put("description", q[1]);
+                parameter.putObject("schema").put("type", "string");
+            }
+            okJson(diff, "the changes", schemas.reference(smos.diff.VersionChanges.class));
+            standardErrors(diff.withObject("responses"), "400", "401", "404");
+
             ObjectNode rollback = publishing(paths.putObject(domain + "/rollback").putObject("post"), "rollback",
                     "Bring an earlier version of the domain back, under the same checks as a publish.");
             rollback.putArray("parameters").add(pathParameter("domain", "the domain id"));

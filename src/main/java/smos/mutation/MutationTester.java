@@ -73,6 +73,23 @@ public final class MutationTester {
         return new DomainMutationResult(domain.id(), outcomes, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /**
+     * The outcome of each mutant {@code which} accepts, of a bundle whose scenarios already pass (the
+     * publishing gate checked it): each is judged as {@link #run} judges it, against the bundle's own
+     * scenarios. For a publish, only its changed cells are mutated ({@code smos.diff.UntestedChanges}).
+     */
+    public static List<MutantOutcome> judge(DomainRegistry registry, DecisionService service, DecisionDomain<?, ?> domain,
+                                            DomainBundle bundle, java.util.function.Predicate<CellMutant> which) {
+        List<ScenarioFile> scenarios = scenarios(domain, bundle);
+        List<MutantOutcome> outcomes = new ArrayList<>();
+        for (CellMutant mutant : CellMutations.of(bundle.sources(), MutationTester.class.getClassLoader())) {
+            if (which.test(mutant)) {
+                outcomes.add(judge(registry, service, domain, bundle, scenarios, mutant));
+            }
+        }
+        return outcomes;
+    }
+
     private static MutantOutcome judge(DomainRegistry registry, DecisionService service, DecisionDomain<?, ?> domain,
                                        DomainBundle bundle, List<ScenarioFile> scenarios, CellMutant mutant) {
         DomainBundle mutated = bundle.with(Map.of(mutant.file(),

@@ -4,6 +4,7 @@ import smos.checks.Finding;
 import smos.checks.Findings;
 import smos.checks.Severity;
 import smos.checks.SpreadsheetChecks;
+import smos.diff.UntestedChanges;
 import smos.engine.CompileResult;
 import smos.engine.CompiledRuleSet;
 import smos.engine.DecisionDomain;
@@ -35,7 +36,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Gate {
     private final DomainRegistry registry;
     private final DecisionService service;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Gate.class);
     private final SpreadsheetChecks checks = new SpreadsheetChecks();
+    private final UntestedChanges untested;
     private final List<Inspection> inspections = new CopyOnWriteArrayList<>();
 
     /** Told of every bundle the gate is handed and why: for the log, and for tests that follow a bundle's way. */
@@ -46,6 +49,7 @@ public final class Gate {
     public Gate(DomainRegistry registry, DecisionService service) {
         this.registry = registry;
         this.service = service;
+        this.untested = new UntestedChanges(registry, service);
     }
 
     public void onInspection(Inspection inspection) {
@@ -60,6 +64,13 @@ public final class Gate {
                           List<ScenarioFailure> failures, List<RuleProblem> warnings, GateRecord record) {
         public boolean passed() {
             return candidate != null && problems.isEmpty() && failures.isEmpty();
+        }
+
+        /** The same verdict with more warnings. */
+        public Verdict withWarnings(List<RuleProblem> more) {
+            List<RuleProblem> all = new ArrayList<>(warnings);
+            all.addAll(more);
+            return new Verdict(version, candidate, problems, failures, List.copyOf(all), record);
         }
     }
 
@@ -91,6 +102,21 @@ public final class Gate {
         GateRecord record = checkErrors.isEmpty() && failures.isEmpty()
                 ? new GateRecord(bundle.version(), Instant.now(), scenarioCount(bundle), GateRecord.currentBuild()) : null;
         return new Verdict(compiled.version(), compiled.ruleSet(), checkErrors, failures, warnings, record);
+    }
+
+    /**
+     * Is the change tested? A warning for each mutant of a value cell {@code candidate} changes against
+     * {@code active} that none of the candidate's scenarios notices ({@link UntestedChanges}, bounded
+     * there). For a candidate that passed {@link #check}: on every publish, and for an impact run.
+     * A failure to work it out is itself a warning: it never refuses a change.
+     */
+    public List<RuleProblem> untestedChanges(DomainBundle candidate, DomainBundle active) {
+        try {
+            return untested.warnings(candidate, active);
+        } catch (RuntimeException e) {
+            LOG.warn("domain {}: cannot tell whether the changed cells are tested", candidate.domain(), e);
+            return List.of(RuleProblem.inFile(null, "cannot tell whether the changed cells are tested: " + e.getMessage()));
+        }
     }
 
     /** Runs the bundle's scenarios against a compiled version. */

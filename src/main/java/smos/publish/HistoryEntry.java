@@ -16,13 +16,26 @@ import java.util.TreeMap;
  * cannot be used (its record or one of its files is damaged), and is absent for an intact one.
  * {@code formerVersion} is the id an entry had before versions covered the scenario files: a rollback
  * to that id still finds it.
+ *
+ * <p>{@code changes} lists what changed against the version it replaced, one line each ({@code
+ * Approval!E19 10 -> 12}). It is never stored: {@link RecordedChanges} works it out when the history is
+ * read (why, there).
  */
 public record HistoryEntry(String version, Instant at, String action, String publishedBy, String message,
                            String previousVersion, boolean codeChanged, List<String> codeChanges,
                            List<HistoryFile> files,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String formerVersion,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String entry,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String damaged) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String damaged,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> changes) {
+
+    /** An entry as recorded, before its changes are worked out. */
+    public HistoryEntry(String version, Instant at, String action, String publishedBy, String message,
+                        String previousVersion, boolean codeChanged, List<String> codeChanges, List<HistoryFile> files,
+                        String formerVersion, String entry, String damaged) {
+        this(version, at, action, publishedBy, message, previousVersion, codeChanged, codeChanges, files, formerVersion,
+                entry, damaged, null);
+    }
 
     public record HistoryFile(String path, long size, String sha256) {
     }
@@ -43,17 +56,23 @@ public record HistoryEntry(String version, Instant at, String action, String pub
 
     HistoryEntry stored(String where) {
         return new HistoryEntry(version, at, action, publishedBy, message, previousVersion, codeChanged, codeChanges,
-                files, formerVersion, where, damaged);
+                files, formerVersion, where, damaged, changes);
     }
 
     HistoryEntry withDamage(String reason) {
         return new HistoryEntry(version, at, action, publishedBy, message, previousVersion, codeChanged, codeChanges,
-                files, formerVersion, entry, reason);
+                files, formerVersion, entry, reason, changes);
     }
 
     HistoryEntry withVersion(String recomputed, String former) {
         return new HistoryEntry(recomputed, at, action, publishedBy, message, previousVersion, codeChanged, codeChanges,
-                files, former, entry, damaged);
+                files, former, entry, damaged, changes);
+    }
+
+    /** This entry listing what changed against the version it replaced. */
+    public HistoryEntry withChanges(List<String> listed) {
+        return new HistoryEntry(version, at, action, publishedBy, message, previousVersion, codeChanged, codeChanges,
+                files, formerVersion, entry, damaged, List.copyOf(listed));
     }
 
     /** The entry's files, path to SHA-256. */

@@ -35,6 +35,7 @@ public final class RuleSetManager {
     private final DomainRegistry registry;
     private final Gate gate;
     private final RuleStore store;
+    private final RecordedChanges recordedChanges;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile GateTimer gateTimer = new GateTimer(GateTimer.DEFAULT_LIMIT);
 
@@ -42,6 +43,7 @@ public final class RuleSetManager {
         this.registry = registry;
         this.gate = gate;
         this.store = store;
+        this.recordedChanges = new RecordedChanges(store);
     }
 
     public RuleStore store() {
@@ -260,10 +262,19 @@ public final class RuleSetManager {
         });
     }
 
-    /** The entries of a domain's history, oldest first, damaged ones included with their reason. */
+    /**
+     * The entries of a domain's history, oldest first, damaged ones included with their reason; each
+     * intact entry lists its changes against the version it replaced.
+     */
     public List<HistoryEntry> history(String id) {
         domain(id);
-        return store.history(id);
+        return recordedChanges.history(id);
+    }
+
+    /** What changed from one recorded version of a domain to another; a 404 naming a version the history lacks. */
+    public smos.diff.VersionChanges changes(String id, String from, String to) {
+        domain(id);
+        return recordedChanges.between(id, from, to);
     }
 
     /** The version a change must name as its base now ({@link BaseVersion#NOTHING_SERVES} when none serves). */
@@ -298,12 +309,16 @@ public final class RuleSetManager {
     private PublishResult bringLive(DecisionDomain<?, ?> domain, CompiledRuleSet active, DomainBundle proposed,
                                     String action, String publisher, String message) {
         String id = domain.id();
-        Gate.Verdict verdict = gateTimer.check(id, () -> gate.check(domain, proposed, action));
-        if (!verdict.passed()) {
-            throw new ChangeRejectedException("version " + verdict.version() + " of " + id
+        Gate.Verdict checked = gateTimer.check(id, () -> gate.check(domain, proposed, action));
+        if (!checked.passed()) {
+            throw new ChangeRejectedException("version " + checked.version() + " of " + id
                     + " was not published: it does not compile or its scenarios fail; nothing changed",
-                    verdict.problems(), verdict.failures());
+                    checked.problems(), checked.failures());
         }
+        // warnings only, so outside the gate's time limit: a slow answer here never refuses a publish. A
+        // rollback brings back a version that served before, and must be quick: it is not mutated.
+        Gate.Verdict verdict = active != null && action.equals("publish")
+                ? checked.withWarnings(gate.untestedChanges(proposed, active.bundle())) : checked;
         List<String> codeChanges = active == null ? List.of("no version served before")
                 : CodeRows.changes(active.sources(), verdict.candidate().sources()).stream().map(RuleProblem::toString).toList();
         String previous = active == null ? store.active(id).orElse(null) : active.version();

@@ -46,10 +46,15 @@ public final class PublishingServer implements AutoCloseable {
     }
 
     public PublishingServer(Path dir, Tokens tokens, boolean protectReads) {
-        home = TestHomes.copyOfShipped(dir.resolve("home"));
         // the returns domain only: every publishing test changes it, and compiling the other nine would take most of the time
+        this(dir, tokens, protectReads, List.of("returns"));
+    }
+
+    /** Serving only the named domains. */
+    public PublishingServer(Path dir, Tokens tokens, boolean protectReads, List<String> domains) {
+        home = TestHomes.copyOfShipped(dir.resolve("home"));
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover().stream()
-                .filter(d -> d.id().equals("returns")).toList());
+                .filter(d -> domains.contains(d.id())).toList());
         DecisionService service = new DecisionService(registry, Map::of);
         manager = new RuleSetManager(registry, new Gate(registry, service), new LocalRuleStore(home, dir.resolve("history")));
         manager.start();
