@@ -54,4 +54,12 @@ public interface RuleStore {
 
     /** Where it keeps its state, for messages. */
     String describe();
+
+    /**
+     * Where the web console keeps its sessions. A store that cannot hold them yet keeps them in memory
+     * (they end with a restart); the local store keeps them with its history.
+     */
+    default ConsoleSessions consoleSessions() {
+        return ConsoleSessions.inMemory();
+    }
 }
