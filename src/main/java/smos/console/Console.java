@@ -65,6 +65,16 @@ public final class Console {
                 page(ctx, "domains.jte", visitor, "Domains", Map.of("domains", domains.summaries()));
             }
         });
+        routes.get(ROOT + "/domains/{domain}", this::domainPage);
+    }
+
+    private void domainPage(Context ctx) {
+        Visitor visitor = reader(ctx);
+        if (visitor != null) {
+            String id = ctx.pathParam("domain");
+            DomainSummary summary = domains.summary(id);
+            page(ctx, "domain.jte", visitor, id, Map.of("domain", summary, "workbooks", domains.workbooks(id)));
+        }
     }
 
     /** The visitor, if they may read; otherwise the answer is a redirect to the sign-in page, and null. */

@@ -23,6 +23,7 @@ final class Domains {
     private final RuleSetManager manager;
     private final Map<String, List<Finding>> findingsByVersion = new ConcurrentHashMap<>();
     private final Map<String, Integer> scenariosByVersion = new ConcurrentHashMap<>();
+    private final Map<String, List<WorkbookView>> workbooksByVersion = new ConcurrentHashMap<>();
 
     Domains(DecisionService service, RuleSetManager manager) {
         this.service = service;
@@ -59,6 +60,24 @@ final class Domains {
             }
         }
         return null;
+    }
+
+    /** The domain's summary, or a 404 naming the domains there are. */
+    DomainSummary summary(String id) {
+        return service.registry().state(id).map(this::summary).orElseThrow(() -> new smos.failure.NotFoundException(
+                "no domain " + id + "; the domains are " + String.join(", ", service.domainIds())));
+    }
+
+    /** The active version's workbooks with its findings on their cells (it compiled, so it has no compile problems). */
+    List<WorkbookView> workbooks(String id) {
+        summary(id);
+        CompiledRuleSet active = service.registry().state(id).map(DomainState::active).orElse(null);
+        if (active == null) {
+            return List.of();
+        }
+        return workbooksByVersion.computeIfAbsent(active.version(), v -> active.sources().files().stream()
+                .filter(f -> f.kind() == smos.engine.SourceFile.Kind.DECISION_TABLE)
+                .map(f -> WorkbookView.of(f, List.of(), findings(active))).toList());
     }
 
     List<Finding> findings(CompiledRuleSet ruleSet) {

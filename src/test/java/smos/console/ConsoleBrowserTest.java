@@ -202,6 +202,36 @@ class ConsoleBrowserTest {
         browser.manage().deleteAllCookies();
     }
 
+    @Test
+    @Order(9)
+    void aDomainsWorkbookReadsAsItsBusinessUserKnowsIt() throws Exception {
+        // signed out: without --protect-reads the read-only pages are open
+        Path shipped = dir.resolve("shipped-policy.xlsx");
+        Files.copy(server.home().resolve(smos.testing.ReturnsChanges.POLICY), shipped, StandardCopyOption.REPLACE_EXISTING);
+        String cell = smos.testing.Workbooks.cellOf(shipped, "Outcome", "ChangedMindOpenedIsRefundedLessFee", "Restocking fee rate");
+        String rowRef = browserRowOf(cell);
+        browser.get(server.url() + "/console/domains/returns#row-Outcome-" + rowRef);
+        checkPage("domain-workbook");
+        WebElement row = browser.findElement(By.id("row-Outcome-" + rowRef));
+        assertTrue(row.getText().contains("ChangedMindOpenedIsRefundedLessFee"), row.getText());
+        // the opened unit's restocking fee is 15% (policy, returns: change of mind)
+        assertEquals("0.15", row.findElement(By.cssSelector("td[data-cell='" + cell + "']")).getText().strip());
+        // the row the address names is highlighted; others are not
+        String highlighted = row.findElement(By.cssSelector("td")).getCssValue("background-color");
+        String other = browser.findElement(By.cssSelector("#sheet-Outcome tbody tr:not([id='row-Outcome-" + rowRef + "']) td"))
+                .getCssValue("background-color");
+        assertFalse(highlighted.equals(other), highlighted + " vs " + other);
+        // the code rows are folded away: present, but closed
+        WebElement code = browser.findElement(By.cssSelector("#sheet-Outcome details.code"));
+        assertNull(code.getAttribute("open"));
+        assertFalse(code.findElement(By.cssSelector("ul")).isDisplayed());
+    }
+
+    /** The row's reference as Drools names it: the table's first column (B) on the cell's row. */
+    private static String browserRowOf(String cell) {
+        return "B" + cell.replaceAll("[A-Z]", "");
+    }
+
     /** Every page: each input has a label, nothing scrolls sideways at 800 px, and a screenshot for docs/console.md. */
     private static void checkPage(String name) {
         for (WebElement input : browser.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
