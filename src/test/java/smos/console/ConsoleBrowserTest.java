@@ -227,6 +227,56 @@ class ConsoleBrowserTest {
         assertFalse(code.findElement(By.cssSelector("ul")).isDisplayed());
     }
 
+    @Test
+    @Order(10)
+    void tryingADecisionWithTheKeyboardShowsTheDecisionAndLinksEachFiredRowToItsSheet() {
+        browser.get(server.url() + "/console/sign-in");
+        browser.switchTo().activeElement().sendKeys(PUBLISHER_TOKEN + Keys.ENTER);
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        browser.get(server.url() + "/console/domains/returns/try");
+        WebElement request = browser.findElement(By.id("request"));
+        assertTrue(request.getAttribute("value").contains("\"claim\""), "prefilled with the example");
+        checkPage("try");
+        // an opened router bought direct, returned after 20 days for a change of mind: refunded less a 15% fee
+        request.clear();
+        request.sendKeys("{\"claim\": {\"claimId\": \"C-1\", \"productLine\": \"CONSUMER_ROUTER\", \"condition\": \"NEW\","
+                + " \"channel\": \"DIRECT\", \"purchaseDate\": \"2026-10-01\", \"claimDate\": \"2026-10-21\","
+                + " \"purchasePrice\": 199.99, \"reason\": \"CHANGED_MIND\", \"opened\": true, \"proofOfPurchase\": true,"
+                + " \"registered\": false}}");
+        request.sendKeys(Keys.TAB); // to the Decide button
+        assertEquals("Decide", browser.switchTo().activeElement().getText());
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement decision = HeadlessBrowser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("pre.decision")).stream().findFirst().orElse(null));
+        String text = decision.getText().replaceAll("\\s+", "");
+        assertTrue(text.contains("\"outcome\":\"REFUND\""), text);
+        assertTrue(text.contains("\"restockingFee\":30.00") || text.contains("\"restockingFee\":30.0"), text);
+        assertTrue(text.contains("\"refundAmount\":169.99"), text);
+        checkPage("try-answer");
+        // follow the fired fee row to the sheet, where that row is the one highlighted
+        WebElement link = browser.findElement(By.linkText("ChangedMindOpenedIsRefundedLessFee"));
+        String target = link.getAttribute("href").substring(link.getAttribute("href").indexOf('#') + 1);
+        link.click();
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("#" + target));
+        WebElement row = browser.findElement(By.id(target));
+        assertTrue(row.getText().contains("ChangedMindOpenedIsRefundedLessFee"), row.getText());
+        String highlighted = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.querySelector(':target td')).backgroundColor;");
+        assertEquals("rgb(255, 243, 176)", highlighted, "the targeted row has the highlight colour of console.css");
+        assertEquals(target, ((JavascriptExecutor) browser).executeScript("return document.querySelector(':target').id;"));
+    }
+
+    @Test
+    @Order(11)
+    void tryingWithoutTheCsrfTokenIsRefused() throws Exception {
+        String session = browser.manage().getCookieNamed(SignIn.SESSION_COOKIE).getValue();
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/console/domains/returns/try"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", SignIn.SESSION_COOKIE + "=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString("request=%7B%7D")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode(), refused.body());
+    }
+
     /** The row's reference as Drools names it: the table's first column (B) on the cell's row. */
     private static String browserRowOf(String cell) {
         return "B" + cell.replaceAll("[A-Z]", "");
