@@ -74,7 +74,7 @@ public final class ApiServer {
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
                     if (!HealthRoutes.open(ctx.path()) && !ctx.path().equals("/metrics")
-                            && !ContractRoutes.open(ctx.path())) {
+                            && !ContractRoutes.open(ctx.path()) && !smos.console.Console.owns(ctx.path())) {
                         Access.caller(ctx, settings.tokens()); // any role reads: viewer, editor, publisher
                     }
                 });
@@ -101,6 +101,9 @@ public final class ApiServer {
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
             new HealthRoutes(service, manager, recorder).install(config.routes);
             new AuditRoutes(audit, settings).install(config.routes);
+            // the console signs people in with the same tokens, then checks its own session cookie
+            new smos.console.Console(service, manager, settings.tokens()::caller, settings.tokens().enabled(),
+                    settings.protectReads()).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
                 smos.impact.ImpactJobs impact = recorder.enabled()

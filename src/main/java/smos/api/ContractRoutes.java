@@ -62,8 +62,16 @@ public final class ContractRoutes {
             }
             asset(ctx, name.startsWith("smos-") ? OWN + name : WEBJAR + swaggerUiVersion + "/" + name, type);
         });
-        routes.get("/", ctx -> ApiServer.writeJson(ctx, 200, new Index("SMOS decision service",
-                new Links("/docs", SchemaNames.DOCUMENT_PATH, "/api/v1/domains", "/health"))));
+        routes.get("/", ctx -> {
+            // a browser (it asks for HTML) is taken to the web console; API clients get the links as JSON
+            String accept = ctx.header("Accept");
+            if (accept != null && accept.contains("text/html")) {
+                ctx.redirect(smos.console.Console.ROOT);
+                return;
+            }
+            ApiServer.writeJson(ctx, 200, new Index("SMOS decision service",
+                    new Links("/docs", SchemaNames.DOCUMENT_PATH, "/api/v1/domains", "/health")));
+        });
     }
 
     /** {@code GET /}: where to go from here (the document's {@code Index} schema). */

@@ -60,6 +60,7 @@ public final class LocalRuleStore implements RuleStore {
     private final Path home;
     private final Path historyDir;
     private final Path stateDir;
+    private final ConsoleSessions sessions;
     /** The active version of each domain once known; "" for none. */
     private final Map<String, String> active = new ConcurrentHashMap<>();
 
@@ -67,10 +68,17 @@ public final class LocalRuleStore implements RuleStore {
         this.home = home.toAbsolutePath().normalize();
         this.historyDir = historyDir(this.home, historyDir);
         this.stateDir = this.home.resolve(".smos");
+        this.sessions = new LocalConsoleSessions(this.historyDir.resolve(".console-sessions"), historyStaging());
     }
 
     public Path historyDir() {
         return historyDir;
+    }
+
+    /** Console sessions beside the history (a dot folder: not a domain), so a history folder shared by several servers shares them too. */
+    @Override
+    public ConsoleSessions consoleSessions() {
+        return sessions;
     }
 
     /** The history folder of a home: the one configured, else {@code <home>/.smos/history}. */

@@ -68,4 +68,12 @@ public interface RuleStore {
     default Optional<String> unavailable() {
         return Optional.empty();
     }
+
+    /**
+     * Where the web console keeps its sessions. A store that cannot hold them yet keeps them in memory
+     * (they end with a restart); the local store keeps them with its history.
+     */
+    default ConsoleSessions consoleSessions() {
+        return ConsoleSessions.inMemory();
+    }
 }

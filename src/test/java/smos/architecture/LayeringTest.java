@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The engine knows nothing of HTTP; the HTTP layer knows nothing of Drools (README, "Layout"). */
+/** The engine knows nothing of HTTP; the HTTP layer and the console know nothing of Drools (README, "Layout"). */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -31,8 +31,21 @@ class LayeringTest {
     }
 
     @Test
+    void theConsoleIsFreeOfDrools() {
+        noClasses().that().resideInAPackage("smos.console..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.drools..", "org.kie..", "org.apache.poi..").check(classes);
+    }
+
+    @Test
+    void theConsoleUsesTheServicesNotTheApi() {
+        // it signs in with the API's tokens through a function it is given, so the two stay apart
+        noClasses().that().resideInAPackage("smos.console..").should().dependOnClassesThat()
+                .resideInAnyPackage("smos.api..", "smos.cli..").check(classes);
+    }
+
+    @Test
     void onlyTheHttpLayerAndTheCliKnowHttp() {
-        noClasses().that().resideOutsideOfPackages("smos.api..", "smos.cli..")
+        noClasses().that().resideOutsideOfPackages("smos.api..", "smos.cli..", "smos.console..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "smos.api..", "smos.cli..")
                 .check(classes);
     }

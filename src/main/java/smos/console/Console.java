@@ -1,0 +1,184 @@
+package smos.console;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import smos.publish.Caller;
+import smos.publish.ConsoleSessions;
+import smos.publish.RuleSetManager;
+import smos.service.DecisionService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import smos.failure.Failure;
+import smos.request.Json;
+import smos.service.DecisionResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The web console under {@code /console}: server-rendered pages for business users and testers, which
+ * read without JavaScript. Its own sign-in (a named token, then a session cookie) replaces the bearer
+ * header of the API; the roles are the same. Without protected reads the read-only pages are open; the
+ * sign-in page and the assets always are.
+ */
+public final class Console {
+    public static final String ROOT = "/console";
+    private static final String ASSETS = "smos/console/";
+
+    private final DecisionService service;
+    private final SignIn signIn;
+    private final Domains domains;
+    private final boolean protectReads;
+    private final boolean tokensEnabled;
+
+    /**
+     * @param tokens        the caller a token names (the API's token list), empty for an unknown token
+     * @param tokensEnabled whether any token is configured (else nobody can sign in, and the page says so)
+     * @param protectReads  whether reading needs a signed-in person, as {@code --protect-reads} asks of the API
+     */
+    public Console(DecisionService service, RuleSetManager manager, Function<String, Optional<Caller>> tokens,
+                   boolean tokensEnabled, boolean protectReads) {
+        ConsoleSessions sessions = manager == null ? ConsoleSessions.inMemory() : manager.store().consoleSessions();
+        this.service = service;
+        this.signIn = new SignIn(sessions, tokens, Clock.systemUTC());
+        this.domains = new Domains(service, manager);
+        this.protectReads = protectReads;
+        this.tokensEnabled = tokensEnabled;
+    }
+
+    /** Paths the API's bearer check leaves alone: the console checks its own sessions. */
+    public static boolean owns(String path) {
+        return path.equals(ROOT) || path.startsWith(ROOT + "/");
+    }
+
+    public void install(RoutesConfig routes) {
+        routes.get(ROOT, ctx -> ctx.redirect(ROOT + "/domains"));
+        routes.get(ROOT + "/assets/{name}", this::asset);
+        routes.get(ROOT + "/sign-in", ctx -> signInPage(ctx, 200, null));
+        routes.post(ROOT + "/sign-in", this::signIn);
+        routes.post(ROOT + "/sign-out", ctx -> {
+            signIn.checkForm(ctx);
+            signIn.signOut(ctx);
+            ctx.redirect(ROOT + "/sign-in");
+        });
+        routes.get(ROOT + "/domains", ctx -> {
+            Visitor visitor = reader(ctx);
+            if (visitor != null) {
+                page(ctx, "domains.jte", visitor, "Domains", Map.of("domains", domains.summaries()));
+            }
+        });
+        routes.get(ROOT + "/domains/{domain}", this::domainPage);
+        routes.get(ROOT + "/domains/{domain}/try", this::tryPage);
+        routes.post(ROOT + "/domains/{domain}/try", this::tryDecision);
+    }
+
+    private void domainPage(Context ctx) {
+        Visitor visitor = reader(ctx);
+        if (visitor != null) {
+            String id = ctx.pathParam("domain");
+            DomainSummary summary = domains.summary(id);
+            page(ctx, "domain.jte", visitor, id, Map.of("domain", summary, "workbooks", domains.workbooks(id)));
+        }
+    }
+
+    private void tryPage(Context ctx) {
+        Visitor visitor = reader(ctx);
+        if (visitor != null) {
+            String id = ctx.pathParam("domain");
+            domains.summary(id);
+            showTry(ctx, 200, visitor, new TryView(id, example(id), null, List.of(), null));
+        }
+    }
+
+    /**
+     * Decides the typed request with the serving rules. A console trial is not put on the decision
+     * record: it is a person trying the rules, not a decision the business acts on.
+     */
+    private void tryDecision(Context ctx) {
+        Visitor visitor = signIn.checkForm(ctx);
+        String id = ctx.pathParam("domain");
+        domains.summary(id);
+        String request = ctx.formParam("request") == null ? "" : ctx.formParam("request");
+        try {
+            DecisionResponse answer = service.decide(id, request.getBytes(StandardCharsets.UTF_8));
+            showTry(ctx, 200, visitor, new TryView(id, request, Json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(answer.decision()),
+                    answer.trace().stream().map(f -> TryView.Step.of(id, f)).toList(), null));
+        } catch (Failure e) {
+            showTry(ctx, e.kind().status(), visitor, new TryView(id, request, null, List.of(), e.detail()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a decision is always written as JSON", e);
+        }
+    }
+
+    private static void showTry(Context ctx, int status, Visitor visitor, TryView view) {
+        page(ctx, status, "try.jte", visitor, "Try a decision: " + view.domain(), Map.of("view", view));
+    }
+
+    private String example(String id) {
+        // the service's example when it was given one, else the first scenario's request, as serve works it out
+        return service.domains().stream().filter(d -> d.id().equals(id)).findFirst()
+                .map(d -> d.exampleRequest()).filter(e -> e != null)
+                .or(() -> Optional.ofNullable(smos.scenarios.ScenarioLoader.examples(service.registry().home()).get(id)))
+                .map(e -> e.toPrettyString()).orElse("{}");
+    }
+
+    /** The visitor, if they may read; otherwise the answer is a redirect to the sign-in page, and null. */
+    private Visitor reader(Context ctx) {
+        Visitor visitor = signIn.visitor(ctx);
+        if (protectReads && !visitor.signedIn()) {
+            ctx.redirect(ROOT + "/sign-in");
+            return null;
+        }
+        return visitor;
+    }
+
+    private void signIn(Context ctx) {
+        if (signIn.signIn(ctx, ctx.formParam("token")).isPresent()) {
+            ctx.redirect(ROOT + "/domains", io.javalin.http.HttpStatus.SEE_OTHER);
+        } else {
+            signInPage(ctx, 401, "That token is not valid. Check it and try again.");
+        }
+    }
+
+    private void signInPage(Context ctx, int status, String error) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("formToken", signIn.signInFormToken(ctx));
+        params.put("error", error);
+        params.put("tokensEnabled", tokensEnabled);
+        page(ctx, status, "sign-in.jte", signIn.visitor(ctx), "Sign in", params);
+    }
+
+    private static void page(Context ctx, String template, Visitor visitor, String title, Map<String, Object> params) {
+        page(ctx, 200, template, visitor, title, params);
+    }
+
+    private static void page(Context ctx, int status, String template, Visitor visitor, String title,
+                             Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("layout", new Layout(title, visitor));
+        Pages.render(ctx, status, template, all);
+    }
+
+    private void asset(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        String type = switch (name) {
+            case "console.css" -> "text/css; charset=utf-8";
+            default -> null;
+        };
+        InputStream in = type == null ? null : Console.class.getClassLoader().getResourceAsStream(ASSETS + name);
+        if (in == null) {
+            throw new smos.failure.NotFoundException("no console asset " + name);
+        }
+        try (in) {
+            ctx.status(200).contentType(type).header("Cache-Control", "public, max-age=3600").result(in.readAllBytes());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package smos.console;
+
+import smos.engine.FiredRule;
+
+import java.util.List;
+
+/**
+ * The "try a decision" page: the request as typed (prefilled with the domain's example), and after
+ * sending it the decision and its trace, each fired table row linked to that row on the domain's page.
+ */
+public record TryView(String domain, String request, String decision, List<Step> trace, String error) {
+
+    /** One fired rule; {@code link} is empty for a DRL rule (it has no row to show). */
+    public record Step(String rule, String source, String location, String link) {
+        static Step of(String domain, FiredRule fired) {
+            int bang = fired.location() == null ? -1 : fired.location().indexOf('!');
+            String link = bang < 0 ? "" : "/console/domains/" + domain + "#"
+                    + WorkbookView.rowAnchor(fired.location().substring(0, bang), fired.location().substring(bang + 1));
+            return new Step(fired.rule(), fired.source(), fired.location(), link);
+        }
+    }
+}
