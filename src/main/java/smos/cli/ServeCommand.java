@@ -138,8 +138,9 @@ final class ServeCommand implements Callable<Integer> {
         RuleWatcher watcher = watching ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;
         System.out.println("SMOS serves " + running.service().health().domains().keySet() + " on http://localhost:"
-                + app.port() + " (" + running.service().health().status() + "); rules from " + dir
-                + (watching ? ", reloaded on change" : "") + "; history in " + historyDir
+                + app.port() + " (" + running.service().health().status() + ")"
+                + (shared != null ? "; rules and history in the store " + shared.store().describe()
+                        : "; rules from " + dir + (watching ? ", reloaded on change" : "") + "; history in " + historyDir)
                 + "; publishing " + (tokens.enabled() ? "on" : "off (no token configured)") + "; "
                 + auditLog.description());
         awaitStopSignal();

@@ -21,12 +21,14 @@ final class Replica implements AutoCloseable {
     final Gate gate;
     final RuleSetManager manager;
     final PostgresRuleStore store;
+    final DecisionService service;
     private StoreFollower follower;
 
     Replica(Path home, StoreAddress address) {
         List<DecisionDomain<?, ?>> returns = DomainRegistry.discover().stream().filter(d -> d.id().equals("returns")).toList();
         registry = new DomainRegistry(home, returns);
-        gate = new Gate(registry, new DecisionService(registry, Map::of));
+        service = new DecisionService(registry, Map::of);
+        gate = new Gate(registry, service);
         store = PostgresRuleStore.open(address);
         manager = new RuleSetManager(registry, gate, store);
     }

@@ -33,12 +33,15 @@ public final class ReplicaProcess implements AutoCloseable {
     public final SmosProcess smos;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A password the database does not need (it trusts local connections): to show it is never printed. */
+    public static final String PASSWORD = "pw-never-printed-" + TOKEN.hashCode();
+
     public ReplicaProcess(String name, Path work, Path home, String storeUrl) throws IOException {
         this.name = name;
         Path tokens = work.resolve("tokens");
         Files.writeString(tokens, "rita=" + TOKEN + "\n");
         Path logs = Files.createDirectories(work.resolve("replica-" + name));
-        this.smos = new SmosProcess(home, logs.resolve("unused-history"), Map.of(), "--store", storeUrl,
+        this.smos = new SmosProcess(home, logs.resolve("unused-history"), Map.of("PGPASSWORD", PASSWORD), "--store", storeUrl,
                 "--store-user", PostgresCluster.USER, "--token-file", tokens.toString(), "--audit", "off");
     }
 

@@ -215,13 +215,17 @@ class SharedRuleStoreTest {
     }
 
     @Test
-    void withTheDatabaseAwayAReplicaServesWhatItHasRefusesChangesAndCatchesUpAfter() {
+    void withTheDatabaseAwayAReplicaServesWhatItHasRefusesChangesAndCatchesUpAfter() throws Exception {
         PostgresCluster cluster = PostgresCluster.shared();
         try (Replica seeder = imported(); Replica a = new Replica(home, address).start();
              Replica b = new Replica(home, address).start().following(Duration.ofSeconds(1))) {
+            io.javalin.Javalin app = smos.api.ApiServer.create(b.service, b.manager, new smos.service.Metrics(),
+                    smos.api.ApiSettings.defaults()).start(0);
             cluster.stop();
             try {
                 awaitTrue(() -> b.store.unavailable().isPresent(), "b notices the store is away");
+                String health = http("http://localhost:" + app.port() + "/health");
+                assertTrue(health.contains("\"DEGRADED\"") && health.contains("the rule store cannot be reached"), health);
                 assertEquals(shipped, b.serving(), "b serves its last good version");
                 assertThrows(StoreUnavailableException.class, () -> b.manager.publish("returns", twentyPercent(),
                         smos.publish.Caller.publisher("rita"), shipped));
@@ -232,7 +236,15 @@ class SharedRuleStoreTest {
             PublishResult published = a.manager.publish("returns", twentyPercent(), smos.publish.Caller.publisher("rita"), shipped);
             awaitServing(b, published.version(), "b, once the store is back");
             awaitTrue(() -> b.store.unavailable().isEmpty(), "b reports the store reachable again");
+            String health = http("http://localhost:" + app.port() + "/health");
+            assertFalse(health.contains("the rule store cannot be reached"), health);
+            app.stop();
         }
+    }
+
+    private static String http(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private long listeners() throws Exception {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -62,6 +63,14 @@ class SharedStoreReplicasIT {
             for (Future<ReplicaProcess> f : started) {
                 f.get();
             }
+            for (ReplicaProcess r : replicas) {
+                long lineDeadline = System.nanoTime() + 60_000_000_000L; // the line follows the port opening
+                while (!r.smos.output().contains("SMOS serves") && System.nanoTime() < lineDeadline) {
+                    SmosProcess.sleep(50);
+                }
+                assertTrue(r.smos.output().contains("rules and history in the store " + url), r.smos.output());
+                assertFalse(r.smos.output().contains(ReplicaProcess.PASSWORD), "the password is never printed");
+            }
             String seeded = smos.engine.DomainLayout.read(home, "returns").version();
             for (ReplicaProcess r : replicas) {
                 assertEquals(seeded, r.serving(), "replica " + r.name + " serves the imported version");
@@ -104,6 +113,12 @@ class SharedStoreReplicasIT {
             assertEquals(replicas.get(0).history(), replicas.get(2).history(), "the same history on a and c");
             assertEquals(1 + PUBLISHES + 1, replicas.get(0).history().size(),
                     "the import, the publishes and the winner: the refused one left nothing");
+
+            Path exported = work.resolve("exported");
+            ReplicaProcess.Result export = ReplicaProcess.storeCommand(work, "export", exported, url);
+            assertEquals(0, export.exitCode(), export.output());
+            assertEquals(winner, smos.engine.DomainLayout.read(exported, "returns").version(),
+                    "the export holds exactly the files of the active version");
         } finally {
             starting.shutdownNow();
             replicas.forEach(ReplicaProcess::close);
