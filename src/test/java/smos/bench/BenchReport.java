@@ -148,6 +148,31 @@ public final class BenchReport {
 
     // ---- the table
 
+    /** The figures of {@code ReplicaBenchmark}, when it ran: publish-to-served across replicas, each store's decisions/s. */
+    private void replicaRows(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String text = Files.readString(file);
+        Matcher served = Pattern.compile("publish-to-served across 3 replicas: (\\d+) publishes median (\\d+) ms worst (\\d+) ms")
+                .matcher(text);
+        if (served.find()) {
+            long worst = Long.parseLong(served.group(3));
+            row("publish-to-served across 3 replicas on PostgreSQL (median of " + served.group(1) + ")",
+                    served.group(2) + " ms", "worst " + worst + " ms", "", "median and worst < 2,000 ms",
+                    Long.parseLong(served.group(2)) < 2000 && worst < 2000);
+        }
+        Matcher local = Pattern.compile("decisions/s local store: mean (\\d+)").matcher(text);
+        Matcher store = Pattern.compile("decisions/s postgresql store: mean (\\d+)").matcher(text);
+        if (local.find() && store.find()) {
+            double onStore = Double.parseDouble(store.group(1));
+            double onLocal = Double.parseDouble(local.group(1));
+            row("HTTP returns decisions/s, 8 clients, a replica on the PostgreSQL store", ops(onStore),
+                    ops(onLocal) + " local store", pct(onStore / onLocal), "the same within noise (>= 90%)",
+                    onStore / onLocal >= 0.9);
+        }
+    }
+
     private void row(String figure, String value, String limit, String ratio, String target, boolean met) {
         rows.add(new String[] {figure, value, limit, ratio, target, met ? "yes" : "NO"});
         if (!met) {
@@ -216,6 +241,7 @@ public final class BenchReport {
                                 + "/s, heap peak " + run.group(4) + " MB", "", "< 60 s on 2 cores", seconds < 60);
             }
         }
+        replicaRows(raw.resolve("replicas.txt"));
         double quotaPlan = score(jmh("jmh-quota-plan.json"), "largePlan", "");
         row("quota plan, 4 regions, 2,000 reps, 500 transfers, 1 thread", Double.isNaN(quotaPlan) ? "n/a"
                 : String.format(Locale.ROOT, "%.1f ms", quotaPlan), "", "", "< 500 ms", quotaPlan < 500);
@@ -331,6 +357,12 @@ public final class BenchReport {
               each measured the same way: wrk at 32 connections after a 10 s warm-up, and the 200,000-item returns
               batch (median of 3 after 2 warm-up runs). Bytes on disk (`AuditDiskUse`): 100,000 returns decisions
               recorded through the batch path in a new H2 database, the growth of its files divided by the count.
+            - **Replicas** (`ReplicaBenchmark`, also on its own: `bench/replicas`): three `smos serve --store` replicas
+              (the packaged jar) on a throwaway PostgreSQL, the returns domain imported with `smos store import`.
+              Publish-to-served: 20 publishes on replica a, b and c in turn, each timed from its answer until all three
+              serve the new version (polled every 10 ms). Decisions/s: one replica on the store (the other two stopped)
+              and one server on the local store, the same files, 8 client threads posting returns decisions for 10 s
+              after 3 s of warm-up, two alternating rounds each (the rounds show the noise).
             - **Rebuild** (`RebuildAndHeap`): compiling a domain from its files (reading and checking every cell,
               Drools' decision-table compiler, the knowledge base), median and worst of 7 after 3 warm-up rounds. **Heap**:
               used heap after full collections with every domain loaded, in the benchmark JVM and in the running server.
