@@ -1,6 +1,7 @@
 package smos.contract;
 
 import smos.engine.DecisionDomain;
+import smos.engine.DomainDefinition;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -14,9 +15,16 @@ final class DomainTypes {
     private DomainTypes() {
     }
 
-    /** {@code D} of {@code DecisionDomain<Q, D>} as the domain's class declares it; Object when it does not say. */
+    /**
+     * {@code D} of {@code DecisionDomain<Q, D>} (or of {@code DomainDefinition<Q, D>}, which passes it on)
+     * as the domain's class declares it; Object when it does not say.
+     */
     static Class<?> decisionType(DecisionDomain<?, ?> domain) {
         for (Class<?> c = domain.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getGenericSuperclass() instanceof ParameterizedType p && p.getRawType() == DomainDefinition.class
+                    && p.getActualTypeArguments()[1] instanceof Class<?> decision) {
+                return decision;
+            }
             for (Type type : c.getGenericInterfaces()) {
                 if (type instanceof ParameterizedType p && p.getRawType() == DecisionDomain.class
                         && p.getActualTypeArguments()[1] instanceof Class<?> decision) {
