@@ -104,14 +104,14 @@ final class ChangePages {
         try {
             RuleSetManager.Trial trial = manager.trial(id, changeSet(files), caller);
             return new ChangeView(id, base, files, true, true, workbooks(id, files, List.of()), List.of(),
-                    lines(trial.verdict().warnings()), List.of(), null, null);
+                    lines(trial.verdict().warnings()), List.of(), null);
         } catch (ChangeRejectedException e) {
             return new ChangeView(id, base, files, true, false, workbooks(id, files, e.problems()), lines(e.problems()),
                     List.of(), e.failures().stream().map(f -> new ChangeView.Failed(f.file(), f.scenario(), f.field(),
-                    f.expected(), f.actual())).toList(), e.detail(), null);
+                    f.expected(), f.actual())).toList(), null); // the verdict says it: no second, vaguer line
         } catch (CodeChangeForbiddenException e) {
             return new ChangeView(id, base, files, true, false, workbooks(id, files, e.problems()), lines(e.problems()),
-                    List.of(), List.of(), e.detail(), null);
+                    List.of(), List.of(), e.detail());
         } catch (InvalidChangeException e) {
             return error(id, base, files, e.detail());
         }
@@ -247,12 +247,12 @@ final class ChangePages {
     }
 
     private static ChangeView error(String id, String base, List<ChangeView.Upload> files, String error) {
-        return new ChangeView(id, base, files, false, false, List.of(), List.of(), List.of(), List.of(), error, null);
+        return new ChangeView(id, base, files, false, false, List.of(), List.of(), List.of(), List.of(), error);
     }
 
     private static ChangeView withError(ChangeView view, String error) {
         return new ChangeView(view.domain(), view.base(), view.files(), view.tried(), view.passed(), view.workbooks(),
-                view.problems(), view.warnings(), view.failures(), error, view.published());
+                view.problems(), view.warnings(), view.failures(), error);
     }
 
     private static byte[] bytes(UploadedFile file) {

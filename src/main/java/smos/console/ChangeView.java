@@ -9,10 +9,10 @@ import java.util.List;
  */
 public record ChangeView(String domain, String base, List<Upload> files, boolean tried, boolean passed,
                          List<WorkbookView> workbooks, List<Line> problems, List<Line> warnings,
-                         List<Failed> failures, String error, String published) {
+                         List<Failed> failures, String error) {
 
     static ChangeView empty(String domain, String base) {
-        return new ChangeView(domain, base, List.of(), false, false, List.of(), List.of(), List.of(), List.of(), null, null);
+        return new ChangeView(domain, base, List.of(), false, false, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** An uploaded file: its name and its bytes as base64, to send again with the publish form. */

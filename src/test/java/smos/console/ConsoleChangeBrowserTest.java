@@ -214,6 +214,9 @@ class ConsoleChangeBrowserTest {
         HttpResponse<String> rollback = post("/console/domains/returns/rollback", session, form("csrf", csrf,
                 "base", shipped, "version", published));
         assertEquals(403, rollback.statusCode(), rollback.body());
+        HttpResponse<String> withoutToken = post("/console/domains/returns/rollback", session, form("base", shipped,
+                "version", published));
+        assertEquals(403, withoutToken.statusCode(), withoutToken.body());
         assertEquals(shipped, server.base("returns", null));
     }
 
