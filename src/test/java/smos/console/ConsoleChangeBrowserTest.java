@@ -161,6 +161,23 @@ class ConsoleChangeBrowserTest {
 
     @Test
     @Order(5)
+    void aCheckedChangeCanBeDiscarded() throws Exception {
+        Path policy = Files.write(Files.createDirectories(dir.resolve("discard")).resolve("returns-policy.xlsx"),
+                ReturnsChanges.policyWithFee(dir.resolve("discarded"), 0.20));
+        Path scenarios = Files.write(dir.resolve("discard").resolve("change-of-mind.yaml"), ReturnsChanges.scenariosForTwentyPercent());
+        browser.get(server.url() + "/console/domains/returns/change");
+        browser.findElement(By.id("files")).sendKeys(policy + "\n" + scenarios);
+        browser.findElement(By.cssSelector("form.upload button")).click();
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("message")).isEmpty());
+        browser.findElement(By.cssSelector("form.discard button")).click();
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElements(By.id("message")).isEmpty()
+                && !d.findElements(By.id("files")).isEmpty());
+        assertEquals(shipped, server.base("returns", null));
+        assertEquals(3000, fee(), "discarded: still 199.99 x 0.15 = 30.00");
+    }
+
+    @Test
+    @Order(6)
     void aPageLeftOpenWhileTheRulesChangedIsToldSo() throws Exception {
         // publishing with the base of the version this page was made on, after a rollback replaced it
         String session = browser.manage().getCookieNamed(SignIn.SESSION_COOKIE).getValue();
@@ -174,7 +191,7 @@ class ConsoleChangeBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anEditorsCodeRowChangeIsRefusedWithTheGatesMessage() throws Exception {
         signIn(EDITOR_TOKEN);
         ReturnsChanges.CodeChange code = ReturnsChanges.policyWithCodeCell(dir.resolve("code"), "DeadOnArrival",
@@ -193,7 +210,7 @@ class ConsoleChangeBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aViewerSeesNoPublishingAndTheServerRefusesAForgedOne() throws Exception {
         signIn(VIEWER_TOKEN);
         browser.get(server.url() + "/console/domains/returns/change");
