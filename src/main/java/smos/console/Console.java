@@ -37,6 +37,7 @@ public final class Console {
     private final Domains domains;
     private final boolean protectReads;
     private final boolean tokensEnabled;
+    private final ChangePages changes;
 
     /**
      * @param tokens        the caller a token names (the API's token list), empty for an unknown token
@@ -51,6 +52,7 @@ public final class Console {
         this.domains = new Domains(service, manager);
         this.protectReads = protectReads;
         this.tokensEnabled = tokensEnabled;
+        this.changes = manager == null ? null : new ChangePages(manager, signIn, domains);
     }
 
     /** Paths the API's bearer check leaves alone: the console checks its own sessions. */
@@ -77,6 +79,9 @@ public final class Console {
         routes.get(ROOT + "/domains/{domain}", this::domainPage);
         routes.get(ROOT + "/domains/{domain}/try", this::tryPage);
         routes.post(ROOT + "/domains/{domain}/try", this::tryDecision);
+        if (changes != null) { // changes and history need publishing on
+            changes.install(routes, this::reader);
+        }
     }
 
     private void domainPage(Context ctx) {
@@ -160,7 +165,7 @@ public final class Console {
         page(ctx, 200, template, visitor, title, params);
     }
 
-    private static void page(Context ctx, int status, String template, Visitor visitor, String title,
+    static void page(Context ctx, int status, String template, Visitor visitor, String title,
                              Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("layout", new Layout(title, visitor));

@@ -284,6 +284,10 @@ class ConsoleBrowserTest {
 
     /** Every page: each input has a label, nothing scrolls sideways at 800 px, and a screenshot for docs/console.md. */
     private static void checkPage(String name) {
+        checkPage(browser, name);
+    }
+
+    static void checkPage(WebDriver browser, String name) {
         for (WebElement input : browser.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
             String id = input.getAttribute("id");
             assertNotNull(id, "an input without an id cannot have a label: " + input.getAttribute("name"));
