@@ -41,13 +41,13 @@ final class PublishRoutes {
     void install(RoutesConfig routes) {
         routes.put(DOMAIN + "/files/{name}", ctx -> {
             Caller caller = authorize(ctx, AccessRole.EDITOR, "publish files");
-            String base = base(ctx);
             String name = ctx.pathParam("name");
             if (ctx.req().getContentLengthLong() > settings.maxPublishBytes()) {
                 throw new LimitExceededException("a published file may be at most " + settings.maxPublishBytes() + " bytes");
             }
             byte[] bytes = PublishForm.limitScenario(name,
                     readLimited(ctx.bodyInputStream(), settings.maxPublishBytes(), "a published file"));
+            String base = base(ctx); // after the body (see the publish route)
             ChangeSet changes = new ChangeSet().put(name, bytes).message(ctx.header("X-Message"));
             answer(ctx, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
@@ -59,9 +59,11 @@ final class PublishRoutes {
         });
         routes.post(DOMAIN + "/publish", ctx -> {
             Caller caller = authorize(ctx, AccessRole.EDITOR, "publish files");
-            String base = base(ctx);
             ChangeSet changes = PublishForm.read(ctx.header("Content-Type"), ctx.bodyInputStream(),
                     ctx.req().getContentLengthLong(), settings.maxPublishBytes());
+            // If-Match is judged once the (bounded) body is read: answered halfway through its upload, a
+            // client still sending gets a broken connection instead of the 428 that tells it what to do
+            String base = base(ctx);
             answer(ctx, manager.publish(ctx.pathParam("domain"), changes, caller, base));
         });
         routes.post(DOMAIN + "/rollback", ctx -> {
