@@ -184,7 +184,8 @@ class CliTest {
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertEquals(3, lines.length);
         assertTrue(lines[0].startsWith("{\"index\":0,") && lines[0].contains("N-0"), lines[0]);
-        assertTrue(lines[1].startsWith("{\"index\":1,\"error\":{\"type\":\"/problems/invalid-request\",\"status\":400"), lines[1]);
+        assertTrue(lines[1].startsWith("{\"index\":1,\"decisionId\":\"")
+                && lines[1].contains("\"error\":{\"type\":\"/problems/invalid-request\",\"status\":400"), lines[1]);
         assertTrue(lines[1].contains("claim.channel"), lines[1]);
         assertTrue(lines[2].startsWith("{\"index\":2,") && lines[2].contains("N-2"), lines[2]);
         String summary = err.toString(StandardCharsets.UTF_8);
