@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * each record's future. Under load a commit carries hundreds of decisions, so the log costs a few
  * milliseconds of latency and little throughput; a lone request waits for one small commit.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit implements RecordWriter {
     static final int MAX_BATCH = 1000;
 
     interface Binder {
@@ -44,7 +44,8 @@ final class GroupCommit implements AutoCloseable {
         thread.start();
     }
 
-    CompletableFuture<Void> submit(AuditRecord record) {
+    @Override
+    public CompletableFuture<Void> submit(AuditRecord record) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(new IllegalStateException("the decision log is closed"));
@@ -54,8 +55,14 @@ final class GroupCommit implements AutoCloseable {
         return done;
     }
 
-    AuditLog.AuditHealth health() {
+    @Override
+    public AuditLog.AuditHealth health() {
         return health;
+    }
+
+    /** A record is acknowledged only once it is committed, so it can be read already. */
+    @Override
+    public void awaitReadable() {
     }
 
     private void run() {

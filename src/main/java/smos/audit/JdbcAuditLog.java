@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import smos.common.RequestIds;
 import smos.request.Json;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * The decision log in a relational database: an H2 file database by default, PostgreSQL as the option.
  * The schema comes from Flyway migrations ({@code db/audit}); the pool is HikariCP; the SQL is plain
- * JDBC, the same for both. Writes go through a {@link GroupCommit}.
+ * JDBC, the same for both. Writes go through a {@link GroupCommit}; the embedded H2 log puts a journal
+ * before it ({@link JournaledCommit}), since its commits are too dear to wait for on every answer.
  */
 public final class JdbcAuditLog implements AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
@@ -34,14 +37,23 @@ public final class JdbcAuditLog implements AuditLog {
             + "duration_micros, request_json, decision_json, trace_json, problem_json, body_prefix, body_sha256";
     /** Ids per DELETE statement when erasing: keeps statements small on both databases. */
     private static final int DELETE_CHUNK = 500;
+    private static final String INSERT = "INSERT INTO audit_decision (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Ids per lookup when the records a crash left in the journal are checked against the database. */
+    private static final int LOOKUP_CHUNK = 500;
 
     private final HikariDataSource dataSource;
-    private final GroupCommit writer;
+    private final RecordWriter writer;
 
     private JdbcAuditLog(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.writer = new GroupCommit(dataSource, "INSERT INTO audit_decision (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", JdbcAuditLog::bind);
+        this.writer = new GroupCommit(dataSource, INSERT, JdbcAuditLog::bind);
+    }
+
+    private JdbcAuditLog(HikariDataSource dataSource, AuditJournal journal) {
+        this.dataSource = dataSource;
+        GroupCommit database = new GroupCommit(dataSource, INSERT, JdbcAuditLog::bind);
+        this.writer = new JournaledCommit(journal, database);
     }
 
     /**
@@ -49,6 +61,10 @@ public final class JdbcAuditLog implements AuditLog {
      * one, comes from the caller (a file or PGPASSWORD), never from the URL.
      */
     public static JdbcAuditLog open(String url, String user, String password) {
+        return new JdbcAuditLog(migrated(url, user, password));
+    }
+
+    private static HikariDataSource migrated(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) {
@@ -74,14 +90,76 @@ public final class JdbcAuditLog implements AuditLog {
         }
         // A request waits for the log: a database that goes away must be noticed in seconds, not Hikari's 30.
         dataSource.getHikariConfigMXBean().setConnectionTimeout(2_000);
-        return new JdbcAuditLog(dataSource);
+        return dataSource;
     }
 
-    /** The default: an H2 file database in {@code folder}, one per server. */
-    public static JdbcAuditLog h2(java.nio.file.Path folder) {
-        // WRITE_DELAY=0: each commit is written to the file before it returns, so a decision answered
-        // after its commit survives kill -9 of the server.
-        return open("jdbc:h2:file:" + folder.toAbsolutePath().resolve("audit") + ";WRITE_DELAY=0", "smos", "");
+    /** The default: an H2 file database in {@code folder}, one per server, with its journal in {@code folder/journal}. */
+    public static JdbcAuditLog h2(Path folder) {
+        return h2(folder, false);
+    }
+
+    /**
+     * @param sync whether the journal forces each group to the disk before it is acknowledged (survives a power
+     *             loss, not only the server's crash)
+     */
+    public static JdbcAuditLog h2(Path folder, boolean sync) {
+        // WRITE_DELAY=0: a commit is in the file when it returns, so the journal can be cleared behind it.
+        HikariDataSource dataSource = migrated("jdbc:h2:file:" + folder.toAbsolutePath().resolve("audit")
+                + ";WRITE_DELAY=0", "smos", "");
+        try {
+            AuditJournal journal = new AuditJournal(folder.resolve("journal"), sync);
+            recover(dataSource, journal);
+            return new JdbcAuditLog(dataSource, journal);
+        } catch (IOException | SQLException e) {
+            dataSource.close();
+            throw new AuditUnavailableException("the journal in " + folder + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Puts into the database what the last run acknowledged but had not stored when it stopped (a crash): the
+     * journal's records whose id the database does not hold. Then the journal starts empty.
+     */
+    private static void recover(HikariDataSource dataSource, AuditJournal journal) throws IOException, SQLException {
+        List<AuditRecord> left = journal.leftOver();
+        if (left.isEmpty()) {
+            journal.clear();
+            return;
+        }
+        int added = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (int from = 0; from < left.size(); from += LOOKUP_CHUNK) {
+                List<AuditRecord> chunk = left.subList(from, Math.min(left.size(), from + LOOKUP_CHUNK));
+                java.util.Set<String> present = new java.util.HashSet<>();
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement s = c.prepareStatement("SELECT decision_id FROM audit_decision WHERE decision_id IN ("
+                        + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i).decisionId());
+                    }
+                    try (ResultSet rows = s.executeQuery()) {
+                        while (rows.next()) {
+                            present.add(rows.getString(1));
+                        }
+                    }
+                }
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    for (AuditRecord record : chunk) {
+                        if (present.add(record.decisionId())) {
+                            bind(insert, record);
+                            insert.addBatch();
+                            added++;
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                c.commit();
+            }
+        }
+        LOG.info("{} decisions of {} left in the journal by the last run were not yet in the database: stored now",
+                added, left.size());
+        journal.clear();
     }
 
     @Override
@@ -91,6 +169,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public AuditPage query(AuditQuery query) {
+        writer.awaitReadable();
         List<AuditRecord> records = new ArrayList<>();
         select(query, query.limit() + 1, false, records::add);
         String next = null;
@@ -103,11 +182,13 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void export(AuditQuery query, Consumer<AuditRecord> sink) {
+        writer.awaitReadable();
         select(query, 0, false, sink);
     }
 
     @Override
     public void replayInput(AuditQuery query, int max, Consumer<AuditRecord> sink) {
+        writer.awaitReadable();
         select(query, max, query.domain() != null, sink);
     }
 
@@ -194,6 +275,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public Optional<AuditRecord> find(String decisionId) {
+        writer.awaitReadable();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_decision WHERE decision_id = ?")) {
             s.setString(1, decisionId);
@@ -207,6 +289,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public Erasure erase(String domain, String field, String value, String erasedBy) {
+        writer.awaitReadable();
         String like = "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String sql = "SELECT decision_id, request_json, body_prefix FROM audit_decision WHERE "
                 + (domain == null ? "" : "domain_id = ? AND ")
@@ -284,6 +367,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public int deleteBefore(Instant cutoff, int batch) {
+        writer.awaitReadable();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM audit_decision WHERE decision_id IN (SELECT decision_id "
                      + "FROM audit_decision WHERE decided_at < ? ORDER BY decided_at LIMIT " + batch + ")")) {
