@@ -83,7 +83,10 @@ public final class JdbcAuditLog implements AuditLog {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/audit")
-                    .table("audit_schema_history").load().migrate();
+                    .table("audit_schema_history")
+                    // the store and the log may share one database, each with its own history: the other's tables
+                    // make the schema non-empty, which Flyway accepts only from a baseline below our first version
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

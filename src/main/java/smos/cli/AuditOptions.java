@@ -8,6 +8,8 @@ import smos.audit.DecisionRecorder;
 import smos.audit.Replay;
 import smos.publish.RecordedVersions;
 import smos.audit.JdbcAuditLog;
+import smos.common.DatabasePasswords;
+import smos.store.StoreAddress;
 import smos.service.Metrics;
 
 import java.io.IOException;
@@ -20,8 +22,9 @@ import java.util.Set;
 /** The decision log's options of {@code serve}: where it is, whether it is required, how long it keeps records. */
 final class AuditOptions {
     @Option(names = "--audit", paramLabel = "LOCATION", defaultValue = "${env:SMOS_AUDIT:-default}",
-            description = "Where decisions are recorded: 'default' (an H2 file database in .smos/audit in the home), "
-                    + "a JDBC URL (jdbc:postgresql://host/db), or 'off' (default: $SMOS_AUDIT or default).")
+            description = "Where decisions are recorded: 'default' (with --store, the store's PostgreSQL database; "
+                    + "else an H2 file database in .smos/audit in the home), a JDBC URL (jdbc:postgresql://host/db), "
+                    + "or 'off' (default: $SMOS_AUDIT or default).")
     String location;
 
     @Option(names = "--audit-user", paramLabel = "USER", defaultValue = "${env:SMOS_AUDIT_USER:-${env:PGUSER}}",
@@ -45,23 +48,19 @@ final class AuditOptions {
             description = "Domains whose decisions are not recorded (comma-separated).")
     List<String> excluded;
 
-    /** The recorder for {@code serve}: opens (and migrates) the log unless it is off. */
-    Opened open(Path home, Services.Running running) throws IOException {
+    /**
+     * The recorder for {@code serve}: opens (and migrates) the log unless it is off. With a shared rule store
+     * and no location of its own, the log goes to the store's database: the replicas then share one log, as
+     * they share the rules.
+     */
+    Opened open(Path home, Services.Running running, StoreAddress store) throws IOException {
         Metrics metrics = running.metrics();
         if ("off".equalsIgnoreCase(location)) {
             return new Opened(AuditServices.off(metrics), null, "decision log off");
         }
-        JdbcAuditLog log;
-        String where;
-        if (location == null || location.isBlank() || "default".equalsIgnoreCase(location)) {
-            Path folder = home.resolve(".smos/audit");
-            Files.createDirectories(folder);
-            log = JdbcAuditLog.h2(folder);
-            where = "decisions recorded in " + folder;
-        } else {
-            log = JdbcAuditLog.open(location, user, password());
-            where = "decisions recorded in " + location;
-        }
+        OpenedLog opened = openLog(home, store);
+        JdbcAuditLog log = opened.log();
+        String where = opened.where();
         AuditRetention retention = AuditRetention.start(log, Duration.ofDays(retentionDays));
         DecisionRecorder recorder = new DecisionRecorder(log, required, excluded == null ? Set.of() : Set.copyOf(excluded),
                 metrics);
@@ -73,11 +72,24 @@ final class AuditOptions {
         }, where + (required ? "" : " (not required)"));
     }
 
-    private String password() throws IOException {
-        if (passwordFile != null) {
-            return Files.readString(passwordFile).strip();
+    /** The log of a location other than 'off', and where it is for the start-up line. */
+    OpenedLog openLog(Path home, StoreAddress store) throws IOException {
+        boolean byDefault = location == null || location.isBlank() || "default".equalsIgnoreCase(location);
+        if (byDefault && store != null) {
+            return new OpenedLog(JdbcAuditLog.open(store.url(), store.user(), store.password()),
+                    "decisions recorded in the store's database " + store.describe());
         }
-        return System.getenv("PGPASSWORD");
+        if (byDefault) {
+            Path folder = home.resolve(".smos/audit");
+            Files.createDirectories(folder);
+            return new OpenedLog(JdbcAuditLog.h2(folder), "decisions recorded in " + folder);
+        }
+        DatabasePasswords.refuseInUrl(location, "the decision log's URL", "--audit-password-file");
+        return new OpenedLog(JdbcAuditLog.open(location, user, DatabasePasswords.read(passwordFile)),
+                "decisions recorded in " + location);
+    }
+
+    record OpenedLog(JdbcAuditLog log, String where) {
     }
 
     /** The recorder, how to close it, and a line for the start-up message. */

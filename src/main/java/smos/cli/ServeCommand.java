@@ -108,7 +108,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        SharedStore shared = store.configured() ? SharedStore.open(store.address()) : null;
+        StoreAddress storeAddress = store.configured() ? store.address() : null;
+        SharedStore shared = storeAddress != null ? SharedStore.open(storeAddress) : null;
         Path dir = shared != null ? home.home.toAbsolutePath().normalize() : home.resolve();
         Path historyDir = LocalRuleStore.historyDir(dir, history);
         Tokens tokens = tokens();
@@ -121,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("problem: " + problem);
         }
         warmUp(running);
-        AuditOptions.Opened auditLog = audit.open(dir, running);
+        AuditOptions.Opened auditLog = audit.open(dir, running, storeAddress);
         ApiSettings settings = ApiSettings.defaults().withBodyLimits(maxBodyBytes, maxPublishBytes)
                 .withBatchLimits(batchMaxItems, batchMaxBytes).withTokens(tokens).withProtectReads(protectReads)
                 .withEchoEndpoint(echoEndpoint).withThreads(threads).withClients(clients.limits());

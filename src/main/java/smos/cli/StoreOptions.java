@@ -1,10 +1,10 @@
 package smos.cli;
 
 import picocli.CommandLine.Option;
+import smos.common.DatabasePasswords;
 import smos.store.StoreAddress;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -30,7 +30,7 @@ final class StoreOptions {
     }
 
     StoreAddress address() throws IOException {
-        String password = passwordFile != null ? Files.readString(passwordFile).strip() : System.getenv("PGPASSWORD");
-        return new StoreAddress(url.strip(), user == null || user.isBlank() ? null : user, password);
+        return new StoreAddress(url.strip(), user == null || user.isBlank() ? null : user,
+                DatabasePasswords.read(passwordFile));
     }
 }

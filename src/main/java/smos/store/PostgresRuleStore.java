@@ -86,7 +86,10 @@ public final class PostgresRuleStore implements RuleStore, AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/rules")
-                    .table("rule_schema_history").load().migrate();
+                    .table("rule_schema_history")
+                    // the store and the log may share one database, each with its own history: the other's tables
+                    // make the schema non-empty, which Flyway accepts only from a baseline below our first version
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -1,6 +1,6 @@
 package smos.store;
 
-import java.util.Locale;
+import smos.common.DatabasePasswords;
 
 /**
  * Where the shared rule store is and who connects: a PostgreSQL JDBC URL, the user (from
@@ -15,13 +15,7 @@ public record StoreAddress(String url, String user, String password) {
             throw new IllegalArgumentException("the rule store is a PostgreSQL JDBC URL (jdbc:postgresql://host/db), not '"
                     + describe(url) + "'");
         }
-        String query = url.contains("?") ? url.substring(url.indexOf('?') + 1).toLowerCase(Locale.ROOT) : "";
-        for (String parameter : query.split("&")) {
-            if (parameter.startsWith("password=")) {
-                throw new IllegalArgumentException("the rule store's URL carries a password: give it with "
-                        + "--store-password-file or PGPASSWORD instead, never in the URL");
-            }
-        }
+        DatabasePasswords.refuseInUrl(url, "the rule store's URL", "--store-password-file");
     }
 
     /** The URL without its parameters: for messages and the start-up line. */
