@@ -40,6 +40,12 @@ final class AuditOptions {
                     + "--audit-required=false serves them and counts them in /metrics (smos_audit_unrecorded_total).")
     boolean required;
 
+    @Option(names = "--audit-sync", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "With the default H2 log: force each group of records to the disk before its decisions are "
+                    + "answered, so that a power loss loses none either (default: off; a crash of the server loses "
+                    + "none either way).")
+    boolean sync;
+
     @Option(names = "--audit-retention", paramLabel = "DAYS", defaultValue = "400",
             description = "Delete records older than this many days, in the background (default: ${DEFAULT-VALUE}).")
     int retentionDays;
@@ -82,7 +88,7 @@ final class AuditOptions {
         if (byDefault) {
             Path folder = home.resolve(".smos/audit");
             Files.createDirectories(folder);
-            return new OpenedLog(JdbcAuditLog.h2(folder), "decisions recorded in " + folder);
+            return new OpenedLog(JdbcAuditLog.h2(folder, sync), "decisions recorded in " + folder);
         }
         DatabasePasswords.refuseInUrl(location, "the decision log's URL", "--audit-password-file");
         return new OpenedLog(JdbcAuditLog.open(location, user, DatabasePasswords.read(passwordFile)),
