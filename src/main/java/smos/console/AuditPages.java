@@ -76,7 +76,8 @@ final class AuditPages {
             form.putIfAbsent("limit", Integer.toString(PAGE_ROWS));
             query = AuditQuery.of(form::get);
         } catch (InvalidRequestException e) {
-            show(ctx, 400, visitor, new AuditSearchView(true, filters, domains, List.of(), "", e.detail()));
+            // each field named with what is wrong with it ("from: 'last tuesday' is not a date ...")
+            show(ctx, 400, visitor, new AuditSearchView(true, filters, domains, List.of(), "", e.getMessage()));
             return;
         }
         AuditPage page = audit.recorder().log().query(query);
