@@ -40,6 +40,8 @@ final class AuditPages {
     static final String PATH = Console.ROOT + "/audit";
     /** A page of the console's table: enough to scan by eye; the next page is a link away. */
     private static final int PAGE_ROWS = 50;
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     private final DecisionService service;
     private final AuditServices audit;
@@ -82,7 +84,7 @@ final class AuditPages {
         }
         AuditPage page = audit.recorder().log().query(query);
         List<AuditSearchView.Row> rows = page.records().stream().map(r -> new AuditSearchView.Row(r.decisionId(),
-                r.decidedAt().toString(), r.domain(), r.rulesetVersion(), shortVersion(r.rulesetVersion()), r.caller(),
+                time(r.decidedAt()), r.domain(), r.rulesetVersion(), shortVersion(r.rulesetVersion()), r.caller(),
                 r.status(), duration(r.durationMicros()))).toList();
         show(ctx, 200, visitor, new AuditSearchView(true, filters, domains, rows,
                 page.next() == null ? "" : nextPage(ctx, page.next()), null));
@@ -152,7 +154,7 @@ final class AuditPages {
                 : "The rows are those of version " + shortVersion(r.rulesetVersion()) + ", which made this decision;"
                 + " the workbook page shows the version serving now"
                 + (serving == null ? "" : " (" + shortVersion(serving) + ")") + ", where a row may have changed.";
-        return new AuditRecordView(r.decisionId(), r.decidedAt().toString(), r.domain(), r.rulesetVersion(),
+        return new AuditRecordView(r.decisionId(), time(r.decidedAt()), r.domain(), r.rulesetVersion(),
                 r.caller(), r.status(), duration(r.durationMicros()), pretty(r.request()), pretty(r.decision()),
                 pretty(r.problem()), r.refused() ? r.bodyPrefix() : null, r.refused() ? r.bodySha256() : null, trace,
                 note, null, null);
@@ -183,7 +185,7 @@ final class AuditPages {
     /** This search's address with the cursor of the next page. */
     private static String nextPage(Context ctx, String cursor) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (String name : List.of("domain", "from", "to", "version", "caller", "status")) {
+        for (String name : List.of("domain", "from", "to", "version", "caller", "status", "limit")) {
             String value = param(ctx, name);
             if (!value.isEmpty()) {
                 params.put(name, value);
@@ -207,6 +209,11 @@ final class AuditPages {
 
     private static String shortVersion(String version) {
         return version == null ? "" : version.substring(0, Math.min(12, version.length()));
+    }
+
+    /** To the millisecond, in UTC as the headings say: {@code 2026-12-01 03:36:21.816}. */
+    private static String time(java.time.Instant at) {
+        return TIME.format(at);
     }
 
     private static String duration(Long micros) {

@@ -25,7 +25,9 @@ import smos.audit.JdbcAuditLog;
 import smos.audit.Replay;
 import smos.engine.DomainRegistry;
 import smos.publish.Gate;
+import smos.publish.ChangeSet;
 import smos.publish.LocalRuleStore;
+import smos.publish.PublishResult;
 import smos.publish.RecordedVersions;
 import smos.publish.RuleSetManager;
 import smos.request.Json;
@@ -33,6 +35,7 @@ import smos.scenarios.ScenarioLoader;
 import smos.service.DecisionService;
 import smos.service.Metrics;
 import smos.testing.HeadlessBrowser;
+import smos.testing.ReturnsChanges;
 import smos.testing.TestHomes;
 
 import java.net.URI;
@@ -77,6 +80,7 @@ class ConsoleAuditBrowserTest {
     @TempDir
     static Path dir;
     private static JdbcAuditLog log;
+    private static RuleSetManager manager;
     private static Javalin app;
     private static Javalin appWithLogOff;
     private static WebDriver browser;
@@ -91,7 +95,7 @@ class ConsoleAuditBrowserTest {
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover().stream()
                 .filter(d -> d.id().equals("returns") || d.id().equals(OTHER)).toList());
         DecisionService service = new DecisionService(registry, Map::of);
-        RuleSetManager manager = new RuleSetManager(registry, new Gate(registry, service),
+        manager = new RuleSetManager(registry, new Gate(registry, service),
                 new LocalRuleStore(home, dir.resolve("history")));
         manager.start();
         Metrics metrics = new Metrics();
@@ -169,6 +173,30 @@ class ConsoleAuditBrowserTest {
 
     @Test
     @Order(3)
+    void theNextPageLinkGoesOnWhereThePageStopped() {
+        browser.get(url() + "/console/audit?domain=returns&limit=2");
+        List<String> first = shownDecisions();
+        assertEquals(2, first.size(), "a page as long as asked");
+        browser.findElement(By.linkText("Next page")).click();
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("before="));
+        List<String> second = shownDecisions();
+        assertEquals(1, second.size(), "the third returns decision, and the other domain's not at all");
+        assertTrue(browser.findElements(By.linkText("Next page")).isEmpty(), "the last page has no next page");
+        Set<String> both = new HashSet<>(first);
+        both.addAll(second);
+        assertEquals(new HashSet<>(returnsDecisions), both);
+        // newest first: the decisions were made one after the other, so the first made is on the last page
+        assertEquals(returnsDecisions.get(0), second.get(0));
+        browser.get(url() + "/console/audit?domain=returns");
+    }
+
+    private static List<String> shownDecisions() {
+        return browser.findElements(By.cssSelector("table.audit-results tbody tr")).stream()
+                .map(row -> row.getAttribute("data-decision")).toList();
+    }
+
+    @Test
+    @Order(4)
     void openingOneShowsTheRequestAndATraceLinkToTheHighlightedRow() {
         String id = returnsDecisions.get(1);
         browser.findElement(By.cssSelector("tr[data-decision='" + id + "'] a")).click();
@@ -193,7 +221,7 @@ class ConsoleAuditBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void replayingItSaysIdentical() {
         String id = returnsDecisions.get(1);
         browser.get(url() + "/console/audit/" + id);
@@ -206,7 +234,7 @@ class ConsoleAuditBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReplayPostedWithoutTheCsrfTokenIsRefused() throws Exception {
         String id = returnsDecisions.get(0);
         HttpResponse<String> anonymous = postReplay(id, null, "");
@@ -221,7 +249,7 @@ class ConsoleAuditBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aWrongDateIsShownOnThePageNamingTheField() {
         browser.get(url() + "/console/audit?from=last+tuesday");
         String alert = browser.findElement(By.cssSelector("[role=alert]")).getText();
@@ -230,7 +258,7 @@ class ConsoleAuditBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void withTheLogOffThePageSaysSo() {
         // the same session store: the person signed in above is signed in on this server too
         browser.get("http://localhost:" + appWithLogOff.port() + "/console/audit");
@@ -238,6 +266,28 @@ class ConsoleAuditBrowserTest {
         String text = browser.findElement(By.cssSelector("main")).getText();
         assertTrue(text.contains("The decision log is off on this server"), text);
         assertTrue(browser.findElements(By.cssSelector("form.audit-search")).isEmpty());
+    }
+
+    @Test
+    @Order(9)
+    void aRecordOfAnOlderVersionSaysWhichVersionItsRowsAreOfAndReplaysWithThatVersion() throws Exception {
+        String id = returnsDecisions.get(2);
+        String made = log.find(id).orElseThrow().rulesetVersion();
+        // a 20% fee on opened units (a value change with its scenarios), published after the decision
+        PublishResult published = manager.publish("returns", new ChangeSet()
+                .put("returns-policy.xlsx", ReturnsChanges.policyWithFee(dir, 0.20))
+                .put("change-of-mind.yaml", ReturnsChanges.scenariosForTwentyPercent()).message("fee 20%"), "ana");
+        assertFalse(published.version().equals(made));
+
+        browser.get(url() + "/console/audit/" + id);
+        String note = browser.findElement(By.cssSelector("main")).getText();
+        assertTrue(note.contains("The rows are those of version " + made.substring(0, 12) + ", which made this decision"), note);
+        assertTrue(note.contains(published.version().substring(0, 12)), "names the version serving now: " + note);
+        browser.findElement(By.cssSelector("form.replay button")).click();
+        WebElement outcome = HeadlessBrowser.waitUpTo(Duration.ofSeconds(120))
+                .until(d -> d.findElements(By.cssSelector(".replay-outcome")).stream().findFirst().orElse(null));
+        // replayed with the version that made it (15%: 169.99), not the one serving now (20%: 159.99)
+        assertTrue(outcome.getText().contains("identical"), outcome.getText());
     }
 
     private static HttpResponse<String> postReplay(String id, String session, String body) throws Exception {
