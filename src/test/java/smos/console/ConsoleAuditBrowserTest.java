@@ -81,6 +81,9 @@ class ConsoleAuditBrowserTest {
     static Path dir;
     private static JdbcAuditLog log;
     private static RuleSetManager manager;
+    private static Path home;
+    private static ApiSettings settings;
+    private static Javalin appWithNewHistory;
     private static Javalin app;
     private static Javalin appWithLogOff;
     private static WebDriver browser;
@@ -91,7 +94,7 @@ class ConsoleAuditBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = TestHomes.copyOfShipped(dir.resolve("home"));
+        home = TestHomes.copyOfShipped(dir.resolve("home"));
         DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover().stream()
                 .filter(d -> d.id().equals("returns") || d.id().equals(OTHER)).toList());
         DecisionService service = new DecisionService(registry, Map::of);
@@ -102,7 +105,7 @@ class ConsoleAuditBrowserTest {
         log = JdbcAuditLog.h2(dir.resolve("home/.smos/audit"));
         AuditServices audit = new AuditServices(new DecisionRecorder(log, true, Set.of(), metrics),
                 new Replay(log, service, new RecordedVersions(registry, manager.store())::compiled));
-        ApiSettings settings = ApiSettings.defaults().withTokens(Tokens.parse(List.of("vic:viewer=" + VIEWER_TOKEN,
+        settings = ApiSettings.defaults().withTokens(Tokens.parse(List.of("vic:viewer=" + VIEWER_TOKEN,
                 "crm:viewer=" + CLIENT_TOKEN)));
         app = ApiServer.create(service, manager, metrics, audit, settings).start(0);
         // the same rules and sessions, with the decision log off
@@ -123,6 +126,9 @@ class ConsoleAuditBrowserTest {
         browser.manage().deleteAllCookies();
         app.stop();
         appWithLogOff.stop();
+        if (appWithNewHistory != null) {
+            appWithNewHistory.stop();
+        }
         log.close();
     }
 
@@ -288,6 +294,56 @@ class ConsoleAuditBrowserTest {
                 .until(d -> d.findElements(By.cssSelector(".replay-outcome")).stream().findFirst().orElse(null));
         // replayed with the version that made it (15%: 169.99), not the one serving now (20%: 159.99)
         assertTrue(outcome.getText().contains("identical"), outcome.getText());
+    }
+
+    @Test
+    @Order(10)
+    void aRefusedRequestShowsItsProblemAndBodyAndOffersNoReplay() throws Exception {
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/decisions/returns"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + CLIENT_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(CLAIM.formatted("AUDIT-REFUSED").replace("199.99", "-5.00")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
+        String id = refused.headers().firstValue("X-Request-Id").orElseThrow();
+
+        browser.get(url() + "/console/audit?domain=returns&status=refused");
+        assertEquals(List.of(id), shownDecisions(), "the one refused request of returns");
+        browser.findElement(By.cssSelector("tr[data-decision='" + id + "'] a")).click();
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/audit/" + id));
+        assertTrue(browser.findElement(By.cssSelector("pre.problem")).getText().contains("claim.purchasePrice"));
+        assertTrue(browser.findElement(By.cssSelector("pre.body")).getText().contains("AUDIT-REFUSED"));
+        assertTrue(browser.findElements(By.cssSelector("form.replay")).isEmpty(), "nothing to replay: only 4 KB are kept");
+    }
+
+    @Test
+    @Order(11)
+    void aVersionNoLongerInTheHistoryIsSaidPlainlyOnReplay() {
+        // a server on the same log and home but a new rule history: it knows only the version on disk now
+        // (the 20% fee published above), not the 15% version that made the recorded decision
+        DomainRegistry registry = new DomainRegistry(home, DomainRegistry.discover().stream()
+                .filter(d -> d.id().equals("returns")).toList());
+        DecisionService service = new DecisionService(registry, Map::of);
+        RuleSetManager fresh = new RuleSetManager(registry, new Gate(registry, service),
+                new LocalRuleStore(home, dir.resolve("new-history")));
+        fresh.start();
+        Metrics metrics = new Metrics();
+        appWithNewHistory = ApiServer.create(service, fresh, metrics, new AuditServices(
+                new DecisionRecorder(log, true, Set.of(), metrics),
+                new Replay(log, service, new RecordedVersions(registry, fresh.store())::compiled)), settings).start(0);
+        String there = "http://localhost:" + appWithNewHistory.port();
+        browser.get(there + "/console/sign-in"); // sessions live in the history folder: sign in again here
+        browser.switchTo().activeElement().sendKeys(VIEWER_TOKEN + Keys.ENTER);
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        String id = returnsDecisions.get(0);
+        String made = log.find(id).orElseThrow().rulesetVersion();
+
+        browser.get(there + "/console/audit/" + id);
+        browser.findElement(By.cssSelector("form.replay button")).click();
+        WebElement alert = HeadlessBrowser.waitUpTo(Duration.ofSeconds(60))
+                .until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null));
+        assertTrue(alert.getText().contains("version " + made + " of returns")
+                && alert.getText().contains("is no longer in the rule history"), alert.getText());
+        assertTrue(browser.findElements(By.cssSelector(".replay-outcome")).isEmpty(), "no outcome is guessed");
     }
 
     private static HttpResponse<String> postReplay(String id, String session, String body) throws Exception {
