@@ -103,7 +103,7 @@ public final class ApiServer {
             new AuditRoutes(audit, settings).install(config.routes);
             // the console signs people in with the same tokens, then checks its own session cookie
             new smos.console.Console(service, manager, settings.tokens()::caller, settings.tokens().enabled(),
-                    settings.protectReads()).install(config.routes);
+                    settings.protectReads(), audit).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
                 smos.impact.ImpactJobs impact = recorder.enabled()

@@ -12,7 +12,6 @@ import smos.audit.Replay;
 import smos.failure.ForbiddenException;
 import smos.publish.AccessRole;
 import smos.failure.NotFoundException;
-import smos.request.InvalidRequestException;
 import smos.request.Json;
 import smos.request.Optional;
 
@@ -20,10 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,7 +51,7 @@ final class AuditRoutes {
         routes.post(DECISIONS + "/{id}/replay", ctx -> {
             log(ctx);
             if (replay == null) {
-                throw new ForbiddenException("this server has no rule history to replay from");
+                throw new ForbiddenException(smos.audit.AuditAccess.NO_HISTORY);
             }
             ApiServer.writeJson(ctx, 200, replay.replay(ctx.pathParam("id")));
         });
@@ -68,13 +63,13 @@ final class AuditRoutes {
 
     private AuditLog log(Context ctx) {
         if (!recorder.enabled()) {
-            throw new ForbiddenException("the decision log is off on this server (serve --audit off)");
+            throw new ForbiddenException(smos.audit.AuditAccess.OFF);
         }
         if (!settings.tokens().enabled()) {
             throw new ForbiddenException("the decision log cannot be read over HTTP on a server without tokens: "
                     + "start it with --token-file (docs/audit.md)");
         }
-        Access.caller(ctx, settings.tokens(), AccessRole.VIEWER, "read the decision log");
+        Access.caller(ctx, settings.tokens(), smos.audit.AuditAccess.READER, smos.audit.AuditAccess.READING);
         return recorder.log();
     }
 
@@ -116,51 +111,11 @@ final class AuditRoutes {
     }
 
     private static AuditQuery query(Context ctx) {
-        return new AuditQuery(ctx.queryParam("domain"), instant(ctx, "from"), instant(ctx, "to"),
-                ctx.queryParam("version"), ctx.queryParam("caller"), status(ctx), ctx.queryParam("before"),
-                limit(ctx));
+        return AuditQuery.of(ctx::queryParam);
     }
 
     /** An instant ({@code 2026-11-30T10:00:00Z}) or a date (its first moment, UTC). */
     static Instant instant(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name, "'" + value + "' is not a date (2026-11-30) or an instant "
-                    + "(2026-11-30T10:00:00Z)");
-        }
-    }
-
-    private static String status(Context ctx) {
-        String value = ctx.queryParam("status");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String status = value.toLowerCase(Locale.ROOT);
-        if (!status.equals("ok") && !status.equals("refused") && !status.matches("[1-5][0-9][0-9]")) {
-            throw new InvalidRequestException("status", "'" + value + "' is not ok, refused or an HTTP status");
-        }
-        return status;
-    }
-
-    private static int limit(Context ctx) {
-        String value = ctx.queryParam("limit");
-        if (value == null || value.isBlank()) {
-            return AuditQuery.DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= AuditQuery.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("limit", "must be a whole number from 1 to " + AuditQuery.MAX_LIMIT);
+        return AuditQuery.instant(name, ctx.queryParam(name));
     }
 }

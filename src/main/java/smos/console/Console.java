@@ -38,6 +38,7 @@ public final class Console {
     private final boolean protectReads;
     private final boolean tokensEnabled;
     private final ChangePages changes;
+    private final AuditPages audit;
 
     /**
      * @param tokens        the caller a token names (the API's token list), empty for an unknown token
@@ -46,6 +47,12 @@ public final class Console {
      */
     public Console(DecisionService service, RuleSetManager manager, Function<String, Optional<Caller>> tokens,
                    boolean tokensEnabled, boolean protectReads) {
+        this(service, manager, tokens, tokensEnabled, protectReads, null);
+    }
+
+    /** With the decision log's services, the audit pages are served too (they say so when the log is off). */
+    public Console(DecisionService service, RuleSetManager manager, Function<String, Optional<Caller>> tokens,
+                   boolean tokensEnabled, boolean protectReads, smos.audit.AuditServices audit) {
         ConsoleSessions sessions = manager == null ? ConsoleSessions.inMemory() : manager.store().consoleSessions();
         this.service = service;
         this.signIn = new SignIn(sessions, tokens, Clock.systemUTC());
@@ -53,6 +60,7 @@ public final class Console {
         this.protectReads = protectReads;
         this.tokensEnabled = tokensEnabled;
         this.changes = manager == null ? null : new ChangePages(manager, signIn, domains);
+        this.audit = audit == null ? null : new AuditPages(service, audit, signIn);
     }
 
     /** Paths the API's bearer check leaves alone: the console checks its own sessions. */
@@ -79,6 +87,9 @@ public final class Console {
         routes.get(ROOT + "/domains/{domain}", this::domainPage);
         routes.get(ROOT + "/domains/{domain}/try", this::tryPage);
         routes.post(ROOT + "/domains/{domain}/try", this::tryDecision);
+        if (audit != null) {
+            audit.install(routes);
+        }
         if (changes != null) { // changes and history need publishing on
             changes.install(routes, this::reader);
         }
