@@ -34,6 +34,28 @@ final class LocalConsoleSessions implements ConsoleSessions {
         } catch (IOException e) {
             throw DurableFiles.failure("the console session cannot be stored", e);
         }
+        removeExpired(Instant.now());
+    }
+
+    /**
+     * Sessions nobody came back for (a browser closed without signing out) are removed when someone signs
+     * in: signing in is rare enough to pay for a look at every session file, and often enough to keep few.
+     */
+    private void removeExpired(Instant now) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() == 4 && lines.get(3).matches("\\d{1,18}")
+                        && !now.isBefore(Instant.ofEpochSecond(Long.parseLong(lines.get(3))))) {
+                    DurableFiles.delete(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a file going away meanwhile (signed out on another server) or unreadable: the next sign-in tries again
+        }
     }
 
     @Override
