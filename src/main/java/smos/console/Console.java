@@ -52,7 +52,7 @@ public final class Console {
         this.domains = new Domains(service, manager);
         this.protectReads = protectReads;
         this.tokensEnabled = tokensEnabled;
-        this.changes = manager == null ? null : new ChangePages(manager, signIn, domains);
+        this.changes = manager == null ? null : new ChangePages(manager, signIn, domains, Clock.systemUTC());
     }
 
     /** Paths the API's bearer check leaves alone: the console checks its own sessions. */
@@ -89,7 +89,8 @@ public final class Console {
         if (visitor != null) {
             String id = ctx.pathParam("domain");
             DomainSummary summary = domains.summary(id);
-            page(ctx, "domain.jte", visitor, id, Map.of("domain", summary, "workbooks", domains.workbooks(id)));
+            page(ctx, "domain.jte", visitor, id, Map.of("domain", summary, "workbooks", domains.workbooks(id),
+                    "drafts", changes == null ? List.of() : changes.openDrafts(id)));
         }
     }
 
