@@ -34,14 +34,11 @@ final class LocalConsoleSessions implements ConsoleSessions {
         } catch (IOException e) {
             throw DurableFiles.failure("the console session cannot be stored", e);
         }
-        removeExpired(Instant.now());
     }
 
-    /**
-     * Sessions nobody came back for (a browser closed without signing out) are removed when someone signs
-     * in: signing in is rare enough to pay for a look at every session file, and often enough to keep few.
-     */
-    private void removeExpired(Instant now) {
+    /** A look at every session file: fine for the sign-ins of a team. */
+    @Override
+    public void removeExpired(Instant now) {
         if (!Files.isDirectory(folder)) {
             return;
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * Console sessions in the rule store's database (table {@code console_session}), so every replica behind
  * a load balancer knows a person signed in on any of them, and a restart signs nobody out. A row is named
  * by the SHA-256 of the session id: the table never holds a cookie's secret. Expired rows go when they are
- * read and, for those nobody comes back for, at every sign-in.
+ * read and, for those nobody comes back for, at every sign-in (an index on the expiry).
  */
 final class PostgresConsoleSessions implements ConsoleSessions {
     private final PostgresRuleStore store;
@@ -39,8 +39,15 @@ final class PostgresConsoleSessions implements ConsoleSessions {
                 s.setObject(5, session.expires().atOffset(ZoneOffset.UTC));
                 s.executeUpdate();
             }
+            return null;
+        });
+    }
+
+    @Override
+    public void removeExpired(Instant now) {
+        store.write("the expired console sessions", c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM console_session WHERE expires <= ?")) {
-                s.setObject(1, Instant.now().atOffset(ZoneOffset.UTC));
+                s.setObject(1, now.atOffset(ZoneOffset.UTC));
                 s.executeUpdate();
             }
             return null;
