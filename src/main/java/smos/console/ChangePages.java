@@ -117,6 +117,12 @@ final class ChangePages {
             showChange(ctx, 400, visitor, error(id, base, null, "Choose at least one file to upload."));
             return;
         }
+        try {
+            files.keySet().forEach(name -> DomainFiles.pathFor(id, name)); // a name no publish takes makes no draft
+        } catch (InvalidChangeException e) {
+            showChange(ctx, 400, visitor, error(id, base, null, e.detail()));
+            return;
+        }
         Draft draft = Draft.of(id, base, visitor.name(), clock.instant(), files);
         drafts.save(draft);
         ctx.redirect(draftPath(draft), HttpStatus.SEE_OTHER);

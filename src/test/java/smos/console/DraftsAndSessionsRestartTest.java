@@ -98,6 +98,20 @@ class DraftsAndSessionsRestartTest {
         }
     }
 
+    @Test
+    void anUploadNoPublishWouldTakeMakesNoDraft() {
+        Path home = TestHomes.copyOfShipped(dir.resolve("home"));
+        try (Server server = new Server(home)) {
+            String session = ConsoleClient.signIn(server.url(), TOKEN);
+            String csrf = ConsoleClient.csrf(ConsoleClient.get(server.url(), "/console/domains/returns/change", session).body());
+            HttpResponse<String> refused = ConsoleClient.upload(server.url(), "returns", session, csrf,
+                    Map.of("notes.txt", "not a rule file".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("notes.txt") && refused.body().contains(".xlsx"), refused.body());
+            assertEquals(List.of(), server.manager.store().drafts().list("returns"));
+        }
+    }
+
     private static long sessionFiles(Path home) throws Exception {
         try (Stream<Path> files = Files.list(home.resolve(".smos/history/.console-sessions"))) {
             return files.count();
