@@ -14,18 +14,21 @@ import smos.publish.InvalidChangeException;
 import smos.publish.AccessRole;
 import smos.publish.Caller;
 import smos.publish.ChangeRejectedException;
-import smos.publish.ChangeSet;
 import smos.publish.CodeChangeForbiddenException;
 import smos.publish.DomainFiles;
+import smos.publish.Draft;
+import smos.publish.Drafts;
 import smos.publish.HistoryEntry;
 import smos.publish.RuleSetManager;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,15 +36,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Changing a domain from the console: upload files and see the gate's verdict without publishing
- * ({@link RuleSetManager#trial}), then publish them with a message or discard them; and the history:
- * versions, the cells that differ between two of them, and a rollback.
+ * Changing a domain from the console: upload files, which become a {@link Draft} kept in the rule store,
+ * and see the gate's verdict on it without publishing ({@link RuleSetManager#trial}), then publish it with
+ * a message or discard it; and the history: versions, the cells that differ between two of them, and a
+ * rollback.
  *
- * <p>Between the upload and the publish the candidate travels in the publish form itself (each file as a
- * hidden base64 field), not in a server-side draft: it then survives a restart and works behind a load
- * balancer with nothing stored, and "Discard" is just not sending it. Trusting the browser with it costs
- * nothing: the publish checks the caller's rights and gates exactly the bytes it receives, as the API does.
- * The page's base version goes with it, so a page left open while someone else published gets a 409.
+ * <p>The draft lives in the rule store, not in the page or this process: it survives a restart, opens on
+ * any replica behind a load balancer, and the domain page lists it for the team. It remembers the version
+ * it was made on, and its publish names that version as its base, so a draft left open while someone else
+ * published gets the 409. What the gate says of it is worked out again each time it is shown.
  */
 final class ChangePages {
     private static final String FILE_FIELD = "files";
@@ -49,11 +52,15 @@ final class ChangePages {
     private final RuleSetManager manager;
     private final SignIn signIn;
     private final Domains domains;
+    private final Drafts drafts;
+    private final Clock clock;
 
-    ChangePages(RuleSetManager manager, SignIn signIn, Domains domains) {
+    ChangePages(RuleSetManager manager, SignIn signIn, Domains domains, Clock clock) {
         this.manager = manager;
         this.signIn = signIn;
         this.domains = domains;
+        this.drafts = manager.store().drafts();
+        this.clock = clock;
     }
 
     void install(RoutesConfig routes, java.util.function.Function<Context, Visitor> reader) {
@@ -65,8 +72,15 @@ final class ChangePages {
                 showChange(ctx, 200, visitor, ChangeView.empty(id, manager.baseVersion(id)));
             }
         });
-        routes.post(domain + "/change", ctx -> refusedAsPage(ctx, this::tryChange));
-        routes.post(domain + "/publish", ctx -> refusedAsPage(ctx, this::publish));
+        routes.post(domain + "/change", ctx -> refusedAsPage(ctx, this::upload));
+        routes.get(domain + "/drafts/{draft}", ctx -> {
+            Visitor visitor = reader.apply(ctx);
+            if (visitor != null) {
+                refusedAsPage(ctx, c -> showDraft(c, visitor));
+            }
+        });
+        routes.post(domain + "/drafts/{draft}/publish", ctx -> refusedAsPage(ctx, this::publish));
+        routes.post(domain + "/drafts/{draft}/discard", ctx -> refusedAsPage(ctx, this::discard));
         routes.get(domain + "/history", ctx -> {
             Visitor visitor = reader.apply(ctx);
             if (visitor != null) {
@@ -82,69 +96,123 @@ final class ChangePages {
         return id;
     }
 
-    /** Uploads are gated as a publish would gate them, and published nowhere. */
-    private void tryChange(Context ctx) {
+    /** The domain's open drafts, oldest first, for its page. */
+    List<ChangeView.DraftInfo> openDrafts(String id) {
+        String active = manager.baseVersion(id);
+        return drafts.list(id).stream().map(d -> info(d, active)).toList();
+    }
+
+    /** An upload becomes a draft made on the version serving now; its page shows the gate's verdict. */
+    private void upload(Context ctx) {
         Visitor visitor = mayChange(ctx);
         String id = known(ctx);
         String base = manager.baseVersion(id);
-        List<ChangeView.Upload> files = new ArrayList<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (UploadedFile file : ctx.uploadedFiles(FILE_FIELD)) {
             if (file.size() > 0) {
-                files.add(new ChangeView.Upload(file.filename(), Base64.getEncoder().encodeToString(bytes(file))));
+                files.put(file.filename(), bytes(file));
             }
         }
         if (files.isEmpty()) {
-            showChange(ctx, 400, visitor, error(id, base, files, "Choose at least one file to upload."));
+            showChange(ctx, 400, visitor, error(id, base, null, "Choose at least one file to upload."));
             return;
         }
-        showChange(ctx, 200, visitor, verdict(id, base, files, caller(visitor)));
+        try {
+            files.keySet().forEach(name -> DomainFiles.pathFor(id, name)); // a name no publish takes makes no draft
+        } catch (InvalidChangeException e) {
+            showChange(ctx, 400, visitor, error(id, base, null, e.detail()));
+            return;
+        }
+        Draft draft = Draft.of(id, base, visitor.name(), clock.instant(), files);
+        drafts.save(draft);
+        ctx.redirect(draftPath(draft), HttpStatus.SEE_OTHER);
     }
 
-    private ChangeView verdict(String id, String base, List<ChangeView.Upload> files, Caller caller) {
+    private void showDraft(Context ctx, Visitor visitor) {
+        Draft draft = draft(ctx);
+        showChange(ctx, 200, visitor, verdict(draft, judgedAs(visitor)));
+    }
+
+    /** The gate's verdict on the draft now, against the version serving now, for a change by {@code caller}. */
+    private ChangeView verdict(Draft draft, Caller caller) {
+        String id = draft.domain();
+        ChangeView.DraftInfo info = info(draft, manager.baseVersion(id));
         try {
-            RuleSetManager.Trial trial = manager.trial(id, changeSet(files), caller);
-            return new ChangeView(id, base, files, true, true, workbooks(id, files, List.of()), List.of(),
+            RuleSetManager.Trial trial = manager.trial(id, draft.changes(), caller);
+            return new ChangeView(id, draft.base(), info, true, true, workbooks(draft, List.of()), List.of(),
                     lines(trial.verdict().warnings()), List.of(), null);
         } catch (ChangeRejectedException e) {
-            return new ChangeView(id, base, files, true, false, workbooks(id, files, e.problems()), lines(e.problems()),
+            return new ChangeView(id, draft.base(), info, true, false, workbooks(draft, e.problems()), lines(e.problems()),
                     List.of(), e.failures().stream().map(f -> new ChangeView.Failed(f.file(), f.scenario(), f.field(),
                     f.expected(), f.actual())).toList(), null); // the verdict says it: no second, vaguer line
         } catch (CodeChangeForbiddenException e) {
-            return new ChangeView(id, base, files, true, false, workbooks(id, files, e.problems()), lines(e.problems()),
+            return new ChangeView(id, draft.base(), info, true, false, workbooks(draft, e.problems()), lines(e.problems()),
                     List.of(), List.of(), e.detail());
         } catch (InvalidChangeException e) {
-            return error(id, base, files, e.detail());
+            return error(id, draft.base(), info, e.detail());
         }
     }
 
+    /** Publishes the draft on the version it was made on (its base, as If-Match), then forgets it. */
     private void publish(Context ctx) {
         Visitor visitor = mayChange(ctx);
-        String id = known(ctx);
-        String base = ctx.formParam("base");
-        List<ChangeView.Upload> files = new ArrayList<>();
-        for (String name : ctx.formParams("name")) {
-            files.add(new ChangeView.Upload(name, ctx.formParam("file-" + name)));
-        }
+        Draft draft = draft(ctx);
         String message = ctx.formParam("message") == null ? "" : ctx.formParam("message").strip();
-        if (files.isEmpty() || files.stream().anyMatch(f -> f.base64() == null)) {
-            showChange(ctx, 400, visitor, error(id, manager.baseVersion(id), List.of(), "The form carried no files: upload them again."));
-            return;
-        }
         if (message.isEmpty()) {
-            ChangeView again = verdict(id, base, files, caller(visitor));
+            ChangeView again = verdict(draft, caller(visitor));
             showChange(ctx, 400, visitor, withError(again, "Say in a few words what the change is for: the history keeps the message."));
             return;
         }
         try {
-            manager.publish(id, changeSet(files).message(message), caller(visitor), base);
+            manager.publish(draft.domain(), draft.changes().message(message), caller(visitor), draft.base());
         } catch (ChangeRejectedException | CodeChangeForbiddenException | smos.failure.ConflictException e) {
-            ChangeView again = e instanceof smos.failure.ConflictException
-                    ? error(id, base, List.of(), e.detail() + " Upload your files again to check them against it.")
-                    : verdict(id, base, files, caller(visitor));
-            showChange(ctx, e.kind().status(), visitor, withError(again, e.detail()));
+            String detail = e instanceof smos.failure.ConflictException
+                    ? e.detail() + " Upload your files again to check them against it, and discard this draft."
+                    : e.detail();
+            showChange(ctx, e.kind().status(), visitor, withError(verdict(draft, caller(visitor)), detail));
             return;
         }
-        ctx.redirect(Console.ROOT + "/domains/" + id + "/history?published=1", HttpStatus.SEE_OTHER);
+        drafts.remove(draft.domain(), draft.id());
+        ctx.redirect(Console.ROOT + "/domains/" + draft.domain() + "/history?published=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void discard(Context ctx) {
+        mayChange(ctx);
+        Draft draft = draft(ctx);
+        drafts.remove(draft.domain(), draft.id());
+        ctx.redirect(Console.ROOT + "/domains/" + draft.domain() + "/change", HttpStatus.SEE_OTHER);
+    }
+
+    /** The draft the path names, or a 404 (published, discarded, or never made). */
+    private Draft draft(Context ctx) {
+        String id = known(ctx);
+        String draftId = ctx.pathParam("draft");
+        return drafts.find(id, draftId).orElseThrow(() -> new smos.failure.NotFoundException("no draft " + draftId
+                + " of " + id + ": it was published or discarded; the domain page lists the open ones"));
+    }
+
+    private ChangeView.DraftInfo info(Draft draft, String active) {
+        return new ChangeView.DraftInfo(draft.id(), draftPath(draft), draft.base(), active, draft.author(),
+                draft.created().toString(), age(Duration.between(draft.created(), clock.instant())),
+                List.copyOf(draft.files().keySet()));
+    }
+
+    private static String draftPath(Draft draft) {
+        return Console.ROOT + "/domains/" + draft.domain() + "/drafts/" + draft.id();
+    }
+
+    /** How long ago, in the largest whole unit: what a person scanning a list wants. */
+    static String age(Duration age) {
+        if (age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toDays() < 1) {
+            return age.toHours() + " h ago";
+        }
+        return age.toDays() + (age.toDays() == 1 ? " day ago" : " days ago");
     }
 
     private void history(Context ctx, Visitor visitor) {
@@ -203,32 +271,26 @@ final class ChangePages {
         return visitor;
     }
 
+    /** Whose rights a draft is judged by: the visitor's when they may change rules, else an editor's (what most who could publish it may do). */
+    private static Caller judgedAs(Visitor visitor) {
+        return visitor.may(AccessRole.EDITOR) ? caller(visitor) : new Caller(visitor.signedIn() ? visitor.name() : "reader",
+                AccessRole.EDITOR);
+    }
+
     private static Caller caller(Visitor visitor) {
         return new Caller(visitor.name(), visitor.session().role());
     }
 
-    private static ChangeSet changeSet(List<ChangeView.Upload> files) {
-        ChangeSet changes = new ChangeSet();
-        for (ChangeView.Upload file : files) {
-            try {
-                changes.put(file.name(), Base64.getDecoder().decode(file.base64()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidChangeException("the form's copy of " + file.name() + " is damaged; upload it again");
-            }
-        }
-        return changes;
-    }
-
     /** The uploaded workbooks rendered as the workbook page shows them, with the gate's problems on their cells. */
-    private static List<WorkbookView> workbooks(String id, List<ChangeView.Upload> files, List<RuleProblem> problems) {
+    private static List<WorkbookView> workbooks(Draft draft, List<RuleProblem> problems) {
         List<WorkbookView> views = new ArrayList<>();
-        for (ChangeView.Upload file : files) {
-            if (file.name().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                SourceFile source = new SourceFile(DomainFiles.pathFor(id, file.name()),
-                        Base64.getDecoder().decode(file.base64()), SourceFile.Kind.DECISION_TABLE);
+        draft.files().forEach((name, bytes) -> {
+            if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                SourceFile source = new SourceFile(DomainFiles.pathFor(draft.domain(), name), bytes,
+                        SourceFile.Kind.DECISION_TABLE);
                 views.add(WorkbookView.of(source, problems, List.of()));
             }
-        }
+        });
         return views;
     }
 
@@ -246,12 +308,12 @@ final class ChangePages {
         return p.sheet() != null ? p.sheet() : p.file() == null ? "" : p.file();
     }
 
-    private static ChangeView error(String id, String base, List<ChangeView.Upload> files, String error) {
-        return new ChangeView(id, base, files, false, false, List.of(), List.of(), List.of(), List.of(), error);
+    private static ChangeView error(String id, String base, ChangeView.DraftInfo draft, String error) {
+        return new ChangeView(id, base, draft, false, false, List.of(), List.of(), List.of(), List.of(), error);
     }
 
     private static ChangeView withError(ChangeView view, String error) {
-        return new ChangeView(view.domain(), view.base(), view.files(), view.tried(), view.passed(), view.workbooks(),
+        return new ChangeView(view.domain(), view.base(), view.draft(), view.tried(), view.passed(), view.workbooks(),
                 view.problems(), view.warnings(), view.failures(), error);
     }
 

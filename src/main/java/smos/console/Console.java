@@ -59,7 +59,7 @@ public final class Console {
         this.domains = new Domains(service, manager);
         this.protectReads = protectReads;
         this.tokensEnabled = tokensEnabled;
-        this.changes = manager == null ? null : new ChangePages(manager, signIn, domains);
+        this.changes = manager == null ? null : new ChangePages(manager, signIn, domains, Clock.systemUTC());
         this.audit = audit == null ? null : new AuditPages(service, audit, signIn);
     }
 
@@ -100,7 +100,8 @@ public final class Console {
         if (visitor != null) {
             String id = ctx.pathParam("domain");
             DomainSummary summary = domains.summary(id);
-            page(ctx, "domain.jte", visitor, id, Map.of("domain", summary, "workbooks", domains.workbooks(id)));
+            page(ctx, "domain.jte", visitor, id, Map.of("domain", summary, "workbooks", domains.workbooks(id),
+                    "drafts", changes == null ? List.of() : changes.openDrafts(id)));
         }
     }
 

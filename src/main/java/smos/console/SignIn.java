@@ -70,6 +70,7 @@ final class SignIn {
         ConsoleSession session = new ConsoleSession(random(), caller.get().name(), caller.get().role(), random(),
                 clock.instant().plus(SESSION_LENGTH));
         sessions.save(session);
+        sessions.removeExpired(clock.instant());
         setCookie(ctx, SESSION_COOKIE, session.id(), SESSION_LENGTH.toSeconds());
         setCookie(ctx, SIGN_IN_COOKIE, "", 0);
         return Optional.of(session);

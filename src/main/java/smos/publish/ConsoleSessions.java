@@ -19,6 +19,12 @@ public interface ConsoleSessions {
     void remove(String id);
 
     /**
+     * Removes every session expired at {@code now}: those nobody came back for (a browser closed without
+     * signing out). Called at each sign-in: rare enough to pay for, often enough to keep few.
+     */
+    void removeExpired(Instant now);
+
+    /**
      * Sessions held by this process only: for a store that cannot hold them yet (sessions then end
      * with a restart, which is safe: people sign in again).
      */
@@ -45,6 +51,11 @@ public interface ConsoleSessions {
                 if (id != null) {
                     sessions.remove(id);
                 }
+            }
+
+            @Override
+            public void removeExpired(Instant now) {
+                sessions.values().removeIf(s -> s.expiredAt(now));
             }
         };
     }

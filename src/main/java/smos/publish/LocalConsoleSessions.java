@@ -36,6 +36,25 @@ final class LocalConsoleSessions implements ConsoleSessions {
         }
     }
 
+    /** A look at every session file: fine for the sign-ins of a team. */
+    @Override
+    public void removeExpired(Instant now) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() == 4 && lines.get(3).matches("\\d{1,18}")
+                        && !now.isBefore(Instant.ofEpochSecond(Long.parseLong(lines.get(3))))) {
+                    DurableFiles.delete(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a file going away meanwhile (signed out on another server) or unreadable: the next sign-in tries again
+        }
+    }
+
     @Override
     public Optional<ConsoleSession> find(String id, Instant now) {
         if (id == null || id.isBlank()) {

@@ -42,6 +42,8 @@ import java.util.stream.Stream;
  * &lt;history&gt;/&lt;domain&gt;/blobs/&lt;sha256&gt;              each file's bytes, once, named by their hash
  * &lt;history&gt;/&lt;domain&gt;/versions.jsonl             entries of earlier releases: read, never written
  * &lt;history&gt;/.staging/                          history files being written
+ * &lt;history&gt;/.console-sessions/&lt;sha256 of id&gt;    a console session (the cookie's id is never a name)
+ * &lt;history&gt;/.console-drafts/&lt;domain&gt;/&lt;id&gt;.json an unpublished change uploaded in the console (framed)
  * </pre>
  *
  * A publish ({@link #record}) stores the blobs, writes the intent, stages every file, then renames the
@@ -61,6 +63,7 @@ public final class LocalRuleStore implements RuleStore {
     private final Path historyDir;
     private final Path stateDir;
     private final ConsoleSessions sessions;
+    private final Drafts drafts;
     /** The active version of each domain once known; "" for none. */
     private final Map<String, String> active = new ConcurrentHashMap<>();
 
@@ -69,6 +72,7 @@ public final class LocalRuleStore implements RuleStore {
         this.historyDir = historyDir(this.home, historyDir);
         this.stateDir = this.home.resolve(".smos");
         this.sessions = new LocalConsoleSessions(this.historyDir.resolve(".console-sessions"), historyStaging());
+        this.drafts = new LocalDrafts(this.historyDir.resolve(".console-drafts"), historyStaging());
     }
 
     public Path historyDir() {
@@ -79,6 +83,12 @@ public final class LocalRuleStore implements RuleStore {
     @Override
     public ConsoleSessions consoleSessions() {
         return sessions;
+    }
+
+    /** Console drafts beside the history, like the sessions: {@code <history>/.console-drafts/<domain>/<id>.json}. */
+    @Override
+    public Drafts drafts() {
+        return drafts;
     }
 
     /** The history folder of a home: the one configured, else {@code <home>/.smos/history}. */

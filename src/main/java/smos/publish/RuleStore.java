@@ -76,4 +76,12 @@ public interface RuleStore {
     default ConsoleSessions consoleSessions() {
         return ConsoleSessions.inMemory();
     }
+
+    /**
+     * Where the web console keeps unpublished changes. A store that cannot hold them keeps them in memory
+     * (they end with a restart); the local store keeps them with its history, the PostgreSQL store in its tables.
+     */
+    default Drafts drafts() {
+        return Drafts.inMemory();
+    }
 }

@@ -58,6 +58,8 @@ public final class PostgresRuleStore implements RuleStore, AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final StoreAddress address;
+    private final PostgresConsoleSessions sessions = new PostgresConsoleSessions(this);
+    private final PostgresDrafts drafts = new PostgresDrafts(this);
     private volatile String unavailable;
 
     private PostgresRuleStore(HikariDataSource dataSource, StoreAddress address) {
@@ -114,6 +116,18 @@ public final class PostgresRuleStore implements RuleStore, AutoCloseable {
     @Override
     public String describe() {
         return address.describe();
+    }
+
+    /** Console sessions in the store's database: a person signed in on one replica is signed in on all. */
+    @Override
+    public smos.publish.ConsoleSessions consoleSessions() {
+        return sessions;
+    }
+
+    /** Console drafts in the store's database: uploaded on one replica, opened and published on another. */
+    @Override
+    public smos.publish.Drafts drafts() {
+        return drafts;
     }
 
     /** Whether no domain has an active version yet: a store to seed with {@code smos store import}. */
@@ -428,7 +442,7 @@ public final class PostgresRuleStore implements RuleStore, AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T read(String what, Work<T> work) {
+    <T> T read(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             T result = work.run(c);
             reachable();
@@ -439,7 +453,7 @@ public final class PostgresRuleStore implements RuleStore, AutoCloseable {
     }
 
     /** One transaction: committed when the work returns, rolled back when it throws. */
-    private <T> T write(String what, Work<T> work) {
+    <T> T write(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +60,8 @@ class ConsoleChangeBrowserTest {
     private static String shipped;
     private static String published;
     private static String feeCell;
+    /** A draft made on the published version and left open while a rollback replaced that version. */
+    private static String openDraft;
 
     @BeforeAll
     static void start() {
@@ -152,6 +153,16 @@ class ConsoleChangeBrowserTest {
     @Test
     @Order(4)
     void aRollbackBringsTheOldVersionBack() throws Exception {
+        // someone uploads a change on the published version and leaves its draft open (step 6 comes back to it)
+        Path late = Files.write(Files.createDirectories(dir.resolve("late")).resolve("returns-policy.xlsx"),
+                ReturnsChanges.policyWithFee(dir.resolve("late-work"), 0.25));
+        browser.get(server.url() + "/console/domains/returns/change");
+        browser.findElement(By.id("files")).sendKeys(late.toString());
+        browser.findElement(By.cssSelector("form.upload button")).click();
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/drafts/")
+                && !d.findElements(By.cssSelector("section.verdict")).isEmpty());
+        openDraft = new URI(browser.getCurrentUrl()).getPath();
+
         browser.get(server.url() + "/console/domains/returns/history");
         browser.findElement(By.cssSelector("li.version[data-version='" + shipped + "'] form.rollback button")).click();
         HeadlessBrowser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/history?rolledBack"));
@@ -179,12 +190,21 @@ class ConsoleChangeBrowserTest {
     @Test
     @Order(6)
     void aPageLeftOpenWhileTheRulesChangedIsToldSo() throws Exception {
-        // publishing with the base of the version this page was made on, after a rollback replaced it
+        // the draft left open in step 4 was made on the published version, which the rollback replaced; the
+        // domain page lists it with its author and base
+        browser.get(server.url() + "/console/domains/returns");
+        String draftId = openDraft.substring(openDraft.lastIndexOf('/') + 1);
+        WebElement listed = browser.findElement(By.cssSelector("section.drafts li.draft[data-draft='" + draftId + "']"));
+        assertTrue(listed.getText().contains("pia") && listed.getText().contains("based on " + published.substring(0, 12)
+                + ", the active version is now " + shipped.substring(0, 12)), listed.getText());
+        listed.findElement(By.tagName("a")).click();
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().endsWith(openDraft));
+        String stalePage = browser.findElement(By.cssSelector("section.draft .stale")).getText();
+        assertTrue(stalePage.contains("Based on " + published.substring(0, 12) + ", the active version is now "
+                + shipped.substring(0, 12)), stalePage);
         String session = browser.manage().getCookieNamed(SignIn.SESSION_COOKIE).getValue();
         String csrf = csrfOfThePage();
-        String body = form("csrf", csrf, "base", published, "message", "late", "name", "returns-policy.xlsx",
-                "file-returns-policy.xlsx", Base64.getEncoder().encodeToString(ReturnsChanges.policyWithFee(dir.resolve("late"), 0.20)));
-        HttpResponse<String> stale = post("/console/domains/returns/publish", session, body);
+        HttpResponse<String> stale = post(openDraft + "/publish", session, form("csrf", csrf, "message", "late"));
         assertEquals(409, stale.statusCode(), stale.body());
         assertTrue(stale.body().contains(published), stale.body());
         assertEquals(shipped, server.base("returns", null));
@@ -223,9 +243,7 @@ class ConsoleChangeBrowserTest {
         // the same forms forged with the viewer's own session and CSRF token
         String session = browser.manage().getCookieNamed(SignIn.SESSION_COOKIE).getValue();
         String csrf = csrfOfThePage();
-        String files = Base64.getEncoder().encodeToString(ReturnsChanges.policyWithFee(dir.resolve("forged"), 0.20));
-        HttpResponse<String> publish = post("/console/domains/returns/publish", session, form("csrf", csrf,
-                "base", shipped, "message", "forged", "name", "returns-policy.xlsx", "file-returns-policy.xlsx", files));
+        HttpResponse<String> publish = post(openDraft + "/publish", session, form("csrf", csrf, "message", "forged"));
         assertEquals(403, publish.statusCode(), publish.body());
         assertTrue(publish.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         HttpResponse<String> rollback = post("/console/domains/returns/rollback", session, form("csrf", csrf,

@@ -40,6 +40,15 @@ class ConsoleSessionsTest {
     }
 
     @Test
+    void sessionsNobodyCameBackForAreRemovedAndTheOthersKept() throws Exception {
+        store().save(new ConsoleSession("id-of-gone", "gus", AccessRole.VIEWER, "csrf", NOW.plusSeconds(60)));
+        store().save(new ConsoleSession("id-of-ana", "ana", AccessRole.EDITOR, "csrf", NOW.plusSeconds(3600)));
+        store().removeExpired(NOW.plusSeconds(60));
+        assertEquals(1, sessionFiles());
+        assertTrue(store().find("id-of-ana", NOW.plusSeconds(60)).isPresent());
+    }
+
+    @Test
     void signingOutRemovesTheSessionAndNoFileNamesTheCookie() throws Exception {
         store().save(new ConsoleSession("secret-cookie-value", "ana", AccessRole.PUBLISHER, "csrf", NOW.plusSeconds(60)));
         try (Stream<Path> files = Files.walk(home)) {
