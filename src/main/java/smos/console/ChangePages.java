@@ -49,11 +49,14 @@ final class ChangePages {
     private final RuleSetManager manager;
     private final SignIn signIn;
     private final Domains domains;
+    private final ImpactPages impact;
 
-    ChangePages(RuleSetManager manager, SignIn signIn, Domains domains) {
+    /** {@code impact} null: the server keeps no decision log, and the change page says impact needs one. */
+    ChangePages(RuleSetManager manager, SignIn signIn, Domains domains, smos.impact.ImpactJobs impact) {
         this.manager = manager;
         this.signIn = signIn;
         this.domains = domains;
+        this.impact = new ImpactPages(manager, impact, signIn, this);
     }
 
     void install(RoutesConfig routes, java.util.function.Function<Context, Visitor> reader) {
@@ -74,9 +77,10 @@ final class ChangePages {
             }
         });
         routes.post(domain + "/rollback", ctx -> refusedAsPage(ctx, this::rollback));
+        impact.install(routes);
     }
 
-    private String known(Context ctx) {
+    String known(Context ctx) {
         String id = ctx.pathParam("domain");
         domains.summary(id); // a 404 for an unknown domain
         return id;
@@ -121,18 +125,14 @@ final class ChangePages {
         Visitor visitor = mayChange(ctx);
         String id = known(ctx);
         String base = ctx.formParam("base");
-        List<ChangeView.Upload> files = new ArrayList<>();
-        for (String name : ctx.formParams("name")) {
-            files.add(new ChangeView.Upload(name, ctx.formParam("file-" + name)));
-        }
+        List<ChangeView.Upload> files = candidate(ctx);
         String message = ctx.formParam("message") == null ? "" : ctx.formParam("message").strip();
-        if (files.isEmpty() || files.stream().anyMatch(f -> f.base64() == null)) {
-            showChange(ctx, 400, visitor, error(id, manager.baseVersion(id), List.of(), "The form carried no files: upload them again."));
+        if (files.isEmpty()) {
+            noFiles(ctx, visitor, id);
             return;
         }
         if (message.isEmpty()) {
-            ChangeView again = verdict(id, base, files, caller(visitor));
-            showChange(ctx, 400, visitor, withError(again, "Say in a few words what the change is for: the history keeps the message."));
+            showAgain(ctx, 400, visitor, id, base, files, "Say in a few words what the change is for: the history keeps the message.");
             return;
         }
         try {
@@ -194,8 +194,27 @@ final class ChangePages {
         ctx.redirect(Console.ROOT + "/domains/" + id + "/history?rolledBack=1", HttpStatus.SEE_OTHER);
     }
 
+    /** The checked files a form carries (see the class comment), or none when any of them is missing. */
+    static List<ChangeView.Upload> candidate(Context ctx) {
+        List<ChangeView.Upload> files = new ArrayList<>();
+        for (String name : ctx.formParams("name")) {
+            files.add(new ChangeView.Upload(name, ctx.formParam("file-" + name)));
+        }
+        return files.stream().anyMatch(f -> f.base64() == null) ? List.of() : files;
+    }
+
+    void noFiles(Context ctx, Visitor visitor, String id) {
+        showChange(ctx, 400, visitor, error(id, manager.baseVersion(id), List.of(), "The form carried no files: upload them again."));
+    }
+
+    /** The change page for these files once more: the gate's verdict on them, and a message on top. */
+    void showAgain(Context ctx, int status, Visitor visitor, String id, String base, List<ChangeView.Upload> files,
+                   String message) {
+        showChange(ctx, status, visitor, withError(verdict(id, base, files, caller(visitor)), message));
+    }
+
     /** A signed-in person whose role may change tables (editor or publisher), with a valid CSRF token. */
-    private Visitor mayChange(Context ctx) {
+    Visitor mayChange(Context ctx) {
         Visitor visitor = signIn.checkForm(ctx);
         if (!visitor.may(AccessRole.EDITOR)) {
             throw new ForbiddenException("a " + visitor.role() + " may read the rules but not change them");
@@ -203,11 +222,11 @@ final class ChangePages {
         return visitor;
     }
 
-    private static Caller caller(Visitor visitor) {
+    static Caller caller(Visitor visitor) {
         return new Caller(visitor.name(), visitor.session().role());
     }
 
-    private static ChangeSet changeSet(List<ChangeView.Upload> files) {
+    static ChangeSet changeSet(List<ChangeView.Upload> files) {
         ChangeSet changes = new ChangeSet();
         for (ChangeView.Upload file : files) {
             try {
@@ -232,7 +251,7 @@ final class ChangePages {
         return views;
     }
 
-    private static List<ChangeView.Line> lines(List<RuleProblem> problems) {
+    static List<ChangeView.Line> lines(List<RuleProblem> problems) {
         return problems.stream().map(p -> new ChangeView.Line(where(p), p.message())).toList();
     }
 
@@ -267,8 +286,9 @@ final class ChangePages {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static void showChange(Context ctx, int status, Visitor visitor, ChangeView view) {
-        Console.page(ctx, status, "change.jte", visitor, "Change " + view.domain(), Map.of("view", view));
+    private void showChange(Context ctx, int status, Visitor visitor, ChangeView view) {
+        Console.page(ctx, status, "change.jte", visitor, "Change " + view.domain(), Map.of("view", view,
+                "impact", impact.offer(view.domain())));
     }
 
     private static void showHistory(Context ctx, int status, Visitor visitor, HistoryView view) {
@@ -276,7 +296,7 @@ final class ChangePages {
     }
 
     /** A refused console request is a page saying why, with its status (403, 404, 409...), not JSON. */
-    private void refusedAsPage(Context ctx, java.util.function.Consumer<Context> handler) {
+    void refusedAsPage(Context ctx, java.util.function.Consumer<Context> handler) {
         try {
             handler.accept(ctx);
         } catch (Failure e) {
