@@ -60,6 +60,16 @@ public record ImpactView(String domain, String id, String state, String caller, 
                 status.problem(), mayCancel, csrf);
     }
 
+    /** How long the run took, or has run so far, as a person reads it. */
+    public String elapsed() {
+        return String.format(java.util.Locale.ROOT, "%.1f s", elapsedMillis / 1000.0);
+    }
+
+    /** The limit with its thousands apart: 100,000. */
+    public String limitShown() {
+        return String.format(java.util.Locale.ROOT, "%,d", limit);
+    }
+
     public boolean running() {
         return "running".equals(state);
     }
