@@ -101,16 +101,17 @@ public final class ApiServer {
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
             new HealthRoutes(service, manager, recorder).install(config.routes);
             new AuditRoutes(audit, settings).install(config.routes);
+            // one set of impact runs for the API and the console, so a domain has at most one run either way
+            smos.impact.ImpactJobs impact = manager != null && recorder.enabled()
+                    ? new smos.impact.ImpactJobs(service, recorder.log(), smos.impact.CandidateChanges.of(manager)) : null;
+            if (impact != null) {
+                config.events.serverStopped(impact::close);
+            }
             // the console signs people in with the same tokens, then checks its own session cookie
             new smos.console.Console(service, manager, settings.tokens()::caller, settings.tokens().enabled(),
-                    settings.protectReads(), audit).install(config.routes);
+                    settings.protectReads(), audit, impact).install(config.routes);
             if (manager != null) {
                 new PublishRoutes(manager, settings).install(config.routes);
-                smos.impact.ImpactJobs impact = recorder.enabled()
-                        ? new smos.impact.ImpactJobs(service, recorder.log(), smos.impact.CandidateChanges.of(manager)) : null;
-                if (impact != null) {
-                    config.events.serverStopped(impact::close);
-                }
                 new ImpactRoutes(impact, manager, settings).install(config.routes);
             }
             contract.install(config.routes);

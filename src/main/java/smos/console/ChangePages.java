@@ -54,13 +54,16 @@ final class ChangePages {
     private final Domains domains;
     private final Drafts drafts;
     private final Clock clock;
+    private final ImpactPages impact;
 
-    ChangePages(RuleSetManager manager, SignIn signIn, Domains domains, Clock clock) {
+    /** {@code impact} null: the server keeps no decision log, and the change page says impact needs one. */
+    ChangePages(RuleSetManager manager, SignIn signIn, Domains domains, Clock clock, smos.impact.ImpactJobs impact) {
         this.manager = manager;
         this.signIn = signIn;
         this.domains = domains;
         this.drafts = manager.store().drafts();
         this.clock = clock;
+        this.impact = new ImpactPages(manager, impact, signIn, this);
     }
 
     void install(RoutesConfig routes, java.util.function.Function<Context, Visitor> reader) {
@@ -88,9 +91,10 @@ final class ChangePages {
             }
         });
         routes.post(domain + "/rollback", ctx -> refusedAsPage(ctx, this::rollback));
+        impact.install(routes);
     }
 
-    private String known(Context ctx) {
+    String known(Context ctx) {
         String id = ctx.pathParam("domain");
         domains.summary(id); // a 404 for an unknown domain
         return id;
@@ -185,8 +189,12 @@ final class ChangePages {
 
     /** The draft the path names, or a 404 (published, discarded, or never made). */
     private Draft draft(Context ctx) {
+        return draft(ctx, ctx.pathParam("draft"));
+    }
+
+    /** The draft {@code draftId} of the path's domain, or a 404. */
+    Draft draft(Context ctx, String draftId) {
         String id = known(ctx);
-        String draftId = ctx.pathParam("draft");
         return drafts.find(id, draftId).orElseThrow(() -> new smos.failure.NotFoundException("no draft " + draftId
                 + " of " + id + ": it was published or discarded; the domain page lists the open ones"));
     }
@@ -262,8 +270,13 @@ final class ChangePages {
         ctx.redirect(Console.ROOT + "/domains/" + id + "/history?rolledBack=1", HttpStatus.SEE_OTHER);
     }
 
+    /** The draft's page once more: the gate's verdict on it, and a message on top. */
+    void showAgain(Context ctx, int status, Visitor visitor, Draft draft, String message) {
+        showChange(ctx, status, visitor, withError(verdict(draft, caller(visitor)), message));
+    }
+
     /** A signed-in person whose role may change tables (editor or publisher), with a valid CSRF token. */
-    private Visitor mayChange(Context ctx) {
+    Visitor mayChange(Context ctx) {
         Visitor visitor = signIn.checkForm(ctx);
         if (!visitor.may(AccessRole.EDITOR)) {
             throw new ForbiddenException("a " + visitor.role() + " may read the rules but not change them");
@@ -277,7 +290,7 @@ final class ChangePages {
                 AccessRole.EDITOR);
     }
 
-    private static Caller caller(Visitor visitor) {
+    static Caller caller(Visitor visitor) {
         return new Caller(visitor.name(), visitor.session().role());
     }
 
@@ -294,7 +307,7 @@ final class ChangePages {
         return views;
     }
 
-    private static List<ChangeView.Line> lines(List<RuleProblem> problems) {
+    static List<ChangeView.Line> lines(List<RuleProblem> problems) {
         return problems.stream().map(p -> new ChangeView.Line(where(p), p.message())).toList();
     }
 
@@ -329,8 +342,9 @@ final class ChangePages {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static void showChange(Context ctx, int status, Visitor visitor, ChangeView view) {
-        Console.page(ctx, status, "change.jte", visitor, "Change " + view.domain(), Map.of("view", view));
+    private void showChange(Context ctx, int status, Visitor visitor, ChangeView view) {
+        Console.page(ctx, status, "change.jte", visitor, "Change " + view.domain(), Map.of("view", view,
+                "impact", impact.offer(view.domain())));
     }
 
     private static void showHistory(Context ctx, int status, Visitor visitor, HistoryView view) {
@@ -338,7 +352,7 @@ final class ChangePages {
     }
 
     /** A refused console request is a page saying why, with its status (403, 404, 409...), not JSON. */
-    private void refusedAsPage(Context ctx, java.util.function.Consumer<Context> handler) {
+    void refusedAsPage(Context ctx, java.util.function.Consumer<Context> handler) {
         try {
             handler.accept(ctx);
         } catch (Failure e) {

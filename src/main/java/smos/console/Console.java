@@ -31,6 +31,8 @@ import java.util.function.Function;
 public final class Console {
     public static final String ROOT = "/console";
     private static final String ASSETS = "smos/console/";
+    /** htmx, from its webjar on the classpath: served by SMOS, never fetched from the internet. */
+    private static final String HTMX = "htmx.min.js";
 
     private final DecisionService service;
     private final SignIn signIn;
@@ -47,19 +49,24 @@ public final class Console {
      */
     public Console(DecisionService service, RuleSetManager manager, Function<String, Optional<Caller>> tokens,
                    boolean tokensEnabled, boolean protectReads) {
-        this(service, manager, tokens, tokensEnabled, protectReads, null);
+        this(service, manager, tokens, tokensEnabled, protectReads, null, null);
     }
 
-    /** With the decision log's services, the audit pages are served too (they say so when the log is off). */
+    /**
+     * With the decision log's services, the audit pages are served too (they say so when the log is off).
+     *
+     * @param impact the server's impact runs (the API's too: one per domain), null when it keeps no decision log
+     */
     public Console(DecisionService service, RuleSetManager manager, Function<String, Optional<Caller>> tokens,
-                   boolean tokensEnabled, boolean protectReads, smos.audit.AuditServices audit) {
+                   boolean tokensEnabled, boolean protectReads, smos.audit.AuditServices audit,
+                   smos.impact.ImpactJobs impact) {
         ConsoleSessions sessions = manager == null ? ConsoleSessions.inMemory() : manager.store().consoleSessions();
         this.service = service;
         this.signIn = new SignIn(sessions, tokens, Clock.systemUTC());
         this.domains = new Domains(service, manager);
         this.protectReads = protectReads;
         this.tokensEnabled = tokensEnabled;
-        this.changes = manager == null ? null : new ChangePages(manager, signIn, domains, Clock.systemUTC());
+        this.changes = manager == null ? null : new ChangePages(manager, signIn, domains, Clock.systemUTC(), impact);
         this.audit = audit == null ? null : new AuditPages(service, audit, signIn);
     }
 
@@ -188,14 +195,35 @@ public final class Console {
         String name = ctx.pathParam("name");
         String type = switch (name) {
             case "console.css" -> "text/css; charset=utf-8";
+            case HTMX -> "text/javascript; charset=utf-8";
             default -> null;
         };
-        InputStream in = type == null ? null : Console.class.getClassLoader().getResourceAsStream(ASSETS + name);
+        String resource = name.equals(HTMX) ? HtmxWebjar.RESOURCE : ASSETS + name;
+        InputStream in = type == null ? null : Console.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new smos.failure.NotFoundException("no console asset " + name);
         }
         try (in) {
             ctx.status(200).contentType(type).header("Cache-Control", "public, max-age=3600").result(in.readAllBytes());
+        }
+    }
+
+    /** Where htmx lies in its webjar: the folder is named by the version, read once from the webjar's Maven properties. */
+    private static final class HtmxWebjar {
+        static final String RESOURCE = resource();
+
+        private static String resource() {
+            try (InputStream in = Console.class.getClassLoader()
+                    .getResourceAsStream("META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("the htmx.org webjar is not on the classpath");
+                }
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                return "META-INF/resources/webjars/htmx.org/" + properties.getProperty("version") + "/dist/" + HTMX;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

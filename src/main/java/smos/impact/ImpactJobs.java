@@ -118,6 +118,11 @@ public final class ImpactJobs implements AutoCloseable {
                         + " (the newest " + KEPT + " are kept)"));
     }
 
+    /** The run that holds the domain's slot now, if one does. */
+    public Optional<ImpactJob> running(String domain) {
+        return Optional.ofNullable(running.get(domain));
+    }
+
     /** Cancels the job (a finished one stays as it is) and returns it. */
     public ImpactJob cancel(String domain, String id) {
         ImpactJob job = job(domain, id);
