@@ -26,16 +26,33 @@ public final class DomainScenarios {
 
     /** The scenario files of the version that serves; none is a failure, as at the publishing gate. */
     public ScenarioReport runFiles(String domain) {
+        return runFilesInDetail(domain).report();
+    }
+
+    /**
+     * The same run with each scenario's result kept (the rules it fired, for coverage) and the version
+     * it met, for the console's scenarios page.
+     */
+    public ServingRun runFilesInDetail(String domain) {
         CompiledRuleSet version = service.servingState(domain).active();
         Map<String, byte[]> files = version.bundle().scenarios();
         if (files.isEmpty()) {
-            return new ScenarioReport(domain, version.version(), 0, 1, List.of(new ScenarioFailure(
-                    DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain), "at least one scenario file", "none")));
+            return new ServingRun(version, List.of(), new ScenarioReport(domain, version.version(), 0, 1, List.of(
+                    new ScenarioFailure(DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain),
+                            "at least one scenario file", "none"))));
         }
         List<ScenarioFileRun> runs = new ArrayList<>();
         ScenarioRunner runner = runner(version);
         files.forEach((path, bytes) -> runs.add(ScenarioFileRun.of(runner, bytes, path)));
-        return report(domain, version, runs);
+        return new ServingRun(version, List.copyOf(runs), report(domain, version, runs));
+    }
+
+    /** A run of the serving version's scenario files: the version, each file's results, and the report of them all. */
+    public record ServingRun(CompiledRuleSet version, List<ScenarioFileRun> files, ScenarioReport report) {
+
+        public List<ScenarioResult> results() {
+            return files.stream().flatMap(f -> f.results().stream()).toList();
+        }
     }
 
     /**
