@@ -79,7 +79,7 @@ public final class Console {
         routes.get(ROOT + "/domains/{domain}", this::domainPage);
         routes.get(ROOT + "/domains/{domain}/try", this::tryPage);
         routes.post(ROOT + "/domains/{domain}/try", this::tryDecision);
-        new ScenarioPages(service, domains).install(routes, this::reader);
+        new ScenarioPages(service, domains, signIn).install(routes, this::reader);
         if (changes != null) { // changes and history need publishing on
             changes.install(routes, this::reader);
         }

@@ -8,13 +8,14 @@ import smos.scenarios.DomainScenarios;
 import java.util.List;
 
 /**
- * The scenarios page of a domain: its scenario files run against the version it serves, the counts,
- * each failure with its file and line, scenario, field, expected and actual; and the rules no scenario
- * fired, each table row linked to that row, highlighted, on the workbook page.
+ * The scenarios page of a domain: scenarios run against the version it serves (its own files, or the file
+ * a tester uploaded: {@code posted} names it), the counts, each failure with its file and line, scenario,
+ * field, expected and actual; and the rules the run did not fire, each table row linked to that row,
+ * highlighted, on the workbook page. {@code error} says why nothing ran.
  */
-public record ScenariosView(String domain, String version, int passed, int failed, long millis,
+public record ScenariosView(String domain, String posted, String version, int passed, int failed, long millis,
                             List<ScenarioFailure> failures, long rules, long rulesFired, long tableRows,
-                            long tableRowsFired, List<Uncovered> notFired, String error) {
+                            long tableRowsFired, List<Uncovered> notFired, String error, int status) {
 
     /** A rule no scenario fired; {@code link} is empty for a DRL rule (it has no row to show). */
     public record Uncovered(String rule, String source, String location, String kind, String link) {
@@ -24,15 +25,26 @@ public record ScenariosView(String domain, String version, int passed, int faile
         }
     }
 
-    static ScenariosView of(String domain, DomainScenarios.ServingRun run, DomainCoverage coverage, long millis) {
-        return new ScenariosView(domain, run.version().version(), run.report().passed(), run.report().failed(), millis,
-                run.report().failures(), coverage.rules().size(), coverage.fired(), coverage.tableRows(),
-                coverage.tableRowsFired(), coverage.notFired().stream().map(r -> Uncovered.of(domain, r)).toList(), null);
+    static ScenariosView of(String domain, String posted, DomainScenarios.ServingRun run, DomainCoverage coverage,
+                            long millis) {
+        return new ScenariosView(domain, posted, run.version().version(), run.report().passed(), run.report().failed(),
+                millis, run.report().failures(), coverage.rules().size(), coverage.fired(), coverage.tableRows(),
+                coverage.tableRowsFired(), coverage.notFired().stream().map(r -> Uncovered.of(domain, r)).toList(),
+                null, 200);
     }
 
-    /** The domain serves no version, so there is nothing to run the scenarios against. */
-    static ScenariosView unavailable(String domain, String why) {
-        return new ScenariosView(domain, null, 0, 0, 0, List.of(), 0, 0, 0, 0, List.of(), why);
+    /** Nothing ran, and why: no version to run against, or an upload that is not a scenario file. */
+    static ScenariosView refused(String domain, String why) {
+        return new ScenariosView(domain, null, null, 0, 0, 0, List.of(), 0, 0, 0, 0, List.of(), why, 400);
+    }
+
+    ScenariosView withStatus(int status) {
+        return new ScenariosView(domain, posted, version, passed, failed, millis, failures, rules, rulesFired, tableRows,
+                tableRowsFired, notFired, error, status);
+    }
+
+    public boolean ran() {
+        return error == null;
     }
 
     public String shortVersion() {

@@ -60,12 +60,18 @@ public final class DomainScenarios {
      * list, is a {@link ScenarioFileException} naming the line; a file for another domain too.
      */
     public ScenarioReport runPosted(String domain, byte[] yaml) {
+        return runPostedInDetail(domain, yaml, POSTED).report();
+    }
+
+    /** The same with each scenario's result kept; {@code name} is how the file is named in failures. */
+    public ServingRun runPostedInDetail(String domain, byte[] yaml, String name) {
         CompiledRuleSet version = service.servingState(domain).active();
-        ScenarioFile file = ScenarioLoader.parseStrictly(yaml, POSTED);
+        ScenarioFile file = ScenarioLoader.parseStrictly(yaml, name);
         if (!file.domain().equals(domain)) {
-            throw new ScenarioFileException(POSTED, "is for domain '" + file.domain() + "', posted to '" + domain + "'");
+            throw new ScenarioFileException(name, "is for domain '" + file.domain() + "', posted to '" + domain + "'");
         }
-        return report(domain, version, List.of(new ScenarioFileRun(POSTED, domain, runner(version).run(file), null)));
+        List<ScenarioFileRun> runs = List.of(new ScenarioFileRun(name, domain, runner(version).run(file), null));
+        return new ServingRun(version, runs, report(domain, version, runs));
     }
 
     private ScenarioRunner runner(CompiledRuleSet version) {
