@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import smos.coverage.CoverageCollector;
+import smos.engine.CompiledRuleSet;
+import smos.engine.DomainState;
 import smos.failure.Failure;
 import smos.scenarios.DomainScenarios;
 import smos.service.DecisionService;
@@ -12,7 +14,9 @@ import smos.service.DomainUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,6 +26,11 @@ import java.util.function.Supplier;
  * rows no scenario fires. Running them changes nothing, so it is a read like the other pages: opening (or
  * reloading) the page is the run, and it needs a sign-in only under {@code --protect-reads}.
  *
+ * <p>A version's scenarios give the same answers every time they run (a decision depends on the version and
+ * the request only, and the version's hash covers its scenario files), so the run of the serving version's
+ * files is kept per domain until another version serves: the page then costs a rendering, not 50 decisions
+ * and the parsing of their YAML (docs/benchmarks.md, console pages).
+ *
  * <p>The serving version passed its own scenarios at the gate, so its run normally passes; a tester's new
  * scenario file is what fails. It can be uploaded here and is run against the serving version, as the API
  * runs a posted file; nothing is published. That form is a POST, so it carries the session's CSRF token.
@@ -29,11 +38,14 @@ import java.util.function.Supplier;
 final class ScenarioPages {
     static final String FILE_FIELD = "scenarios";
 
+    private final DecisionService service;
     private final DomainScenarios scenarios;
     private final Domains domains;
     private final SignIn signIn;
+    private final Map<String, ScenariosView> lastRuns = new ConcurrentHashMap<>();
 
     ScenarioPages(DecisionService service, Domains domains, SignIn signIn) {
+        this.service = service;
         this.scenarios = new DomainScenarios(service);
         this.domains = domains;
         this.signIn = signIn;
@@ -45,7 +57,7 @@ final class ScenarioPages {
             Visitor visitor = reader.apply(ctx);
             if (visitor != null) {
                 String id = known(ctx);
-                show(ctx, visitor, run(id, null, () -> scenarios.runFilesInDetail(id)));
+                show(ctx, visitor, servingRun(id));
             }
         });
         routes.post(path, ctx -> {
@@ -59,6 +71,20 @@ final class ScenarioPages {
             byte[] yaml = read(upload);
             show(ctx, visitor, run(id, upload.filename(), () -> scenarios.runPostedInDetail(id, yaml, upload.filename())));
         });
+    }
+
+    /** The kept run of the serving version's files, or a new one when another version serves now. */
+    private ScenariosView servingRun(String domain) {
+        String serving = service.registry().state(domain).map(DomainState::active).map(CompiledRuleSet::version).orElse(null);
+        ScenariosView kept = lastRuns.get(domain);
+        if (kept != null && serving != null && serving.equals(kept.version())) {
+            return kept;
+        }
+        ScenariosView view = run(domain, null, () -> scenarios.runFilesInDetail(domain));
+        if (view.ran()) {
+            lastRuns.put(domain, view);
+        }
+        return view;
     }
 
     private String known(Context ctx) {
@@ -85,7 +111,7 @@ final class ScenarioPages {
         }
         CoverageCollector coverage = new CoverageCollector();
         run.results().forEach(coverage::add);
-        return ScenariosView.of(domain, posted, run, coverage.coverage(domain, run.version()),
+        return ScenariosView.of(domain, posted, run, coverage.coverage(domain, run.version()), Instant.now(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
