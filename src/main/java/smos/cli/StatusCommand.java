@@ -61,9 +61,18 @@ final class StatusCommand implements Callable<Integer> {
             return;
         }
         out.printf("  last refused change: version %s, at %s (%s), was refused, so %s. Why:%n",
-                refused.path("version").asText(), refused.path("at").asText(), refused.path("trigger").asText(),
+                refused.path("version").asText(), seconds(refused.path("at").asText()), refused.path("trigger").asText(),
                 active == null ? "nothing serves" : "version " + active + " kept serving");
         refused.path("problems").forEach(p -> out.println("    " + ServerClient.problem(p)));
         refused.path("failures").forEach(f -> out.println("    scenario " + ServerClient.failure(f)));
+    }
+
+    /** An instant to the second, as a person reads it; left as it is when it is not one. */
+    private static String seconds(String instant) {
+        try {
+            return java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 }
