@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "SMOS decision service: sales policy as Drools rules and decision tables.",
         subcommands = {ServeCommand.class, DecideCommand.class, TestCommand.class, VerifyCommand.class,
                 PublishCommand.class, HistoryCommand.class, DiffCommand.class, RollbackCommand.class, TableCommand.class,
-                AuditCommand.class, ImpactCommand.class, OpenApiCommand.class, StoreCommand.class,
+                AuditCommand.class, ImpactCommand.class, OpenApiCommand.class, StoreCommand.class, StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -197,14 +197,23 @@ final class ServerClient {
             return;
         }
         System.err.println("failed (" + answer.status() + "): " + p.path("detail").asText(p.toString()));
-        p.path("problems").forEach(x -> System.err.println("  " + x.path("file").asText()
+        p.path("problems").forEach(x -> System.err.println("  " + problem(x)));
+        p.path("failures").forEach(x -> System.err.println("  " + failure(x)));
+        p.path("errors").forEach(x -> System.err.println("  " + x.path("field").asText() + ": " + x.path("message").asText()));
+    }
+
+    /** A rule-file problem of an answer: {@code file, sheet Outcome, cell F14: "thirty" is not a number}. */
+    static String problem(JsonNode x) {
+        return x.path("file").asText()
                 + (x.hasNonNull("sheet") ? ", sheet " + x.path("sheet").asText() : "")
                 + (x.hasNonNull("cell") ? ", cell " + x.path("cell").asText() : "")
                 + (x.hasNonNull("line") ? ", line " + x.path("line").asText() : "")
-                + ": " + x.path("message").asText()));
-        p.path("failures").forEach(x -> System.err.println("  " + x.path("file").asText() + " :: "
-                + x.path("scenario").asText() + " :: " + x.path("field").asText() + ": expected "
-                + x.path("expected").asText() + ", actual " + x.path("actual").asText()));
-        p.path("errors").forEach(x -> System.err.println("  " + x.path("field").asText() + ": " + x.path("message").asText()));
+                + ": " + x.path("message").asText();
+    }
+
+    /** A failing scenario of an answer: file, scenario, field, expected and actual. */
+    static String failure(JsonNode x) {
+        return x.path("file").asText() + " :: " + x.path("scenario").asText() + " :: " + x.path("field").asText()
+                + ": expected " + x.path("expected").asText() + ", actual " + x.path("actual").asText();
     }
 }

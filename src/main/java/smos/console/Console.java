@@ -97,6 +97,7 @@ public final class Console {
         if (audit != null) {
             audit.install(routes);
         }
+        new ScenarioPages(service, domains, signIn).install(routes, this::reader);
         if (changes != null) { // changes and history need publishing on
             changes.install(routes, this::reader);
         }

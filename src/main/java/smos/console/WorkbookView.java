@@ -52,6 +52,16 @@ public record WorkbookView(String file, List<SheetView> sheets, List<Note> fileN
         return "row-" + slug(sheet) + "-" + rowRef;
     }
 
+    /**
+     * The address of a rule's row on its domain's workbook page, from a rule's location as the trace and
+     * the coverage say it ({@code Outcome!B23}); empty for a location that is not a sheet's cell.
+     */
+    public static String rowLink(String domain, String location) {
+        int bang = location == null ? -1 : location.indexOf('!');
+        return bang < 0 ? "" : "/console/domains/" + domain + "#" + rowAnchor(location.substring(0, bang),
+                location.substring(bang + 1));
+    }
+
     static WorkbookView of(SourceFile file, List<RuleProblem> problems, List<Finding> findings) {
         Map<String, List<Note>> byCell = new LinkedHashMap<>();
         List<Note> fileNotes = new ArrayList<>();

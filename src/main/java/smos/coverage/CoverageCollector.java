@@ -41,19 +41,22 @@ public final class CoverageCollector {
     public CoverageReport report(DomainRegistry registry, Collection<String> domains) {
         List<DomainCoverage> out = new ArrayList<>();
         for (String domain : domains) {
-            CompiledRuleSet ruleSet = registry.state(domain).map(DomainState::active).orElse(null);
-            Map<String, List<String>> fired = firedByDomain.getOrDefault(domain, Map.of());
-            List<RuleCoverage> rules = new ArrayList<>();
-            if (ruleSet != null) {
-                ruleSet.origins().entrySet().stream()
-                        .sorted(Map.Entry.comparingByValue(RuleOrigin.READING_ORDER))
-                        .forEach(e -> rules.add(new RuleCoverage(e.getKey(), e.getValue().source(), e.getValue().location(),
-                                kind(e.getValue()), fired.getOrDefault(e.getKey(), List.of()))));
-            }
-            out.add(new DomainCoverage(domain, ruleSet == null ? null : ruleSet.version(),
-                    scenarios.getOrDefault(domain, 0), rules));
+            out.add(coverage(domain, registry.state(domain).map(DomainState::active).orElse(null)));
         }
         return new CoverageReport(out);
+    }
+
+    /** Coverage of one domain against the given version of its rules (none: null), e.g. the one a run met. */
+    public DomainCoverage coverage(String domain, CompiledRuleSet ruleSet) {
+        Map<String, List<String>> fired = firedByDomain.getOrDefault(domain, Map.of());
+        List<RuleCoverage> rules = new ArrayList<>();
+        if (ruleSet != null) {
+            ruleSet.origins().entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue(RuleOrigin.READING_ORDER))
+                    .forEach(e -> rules.add(new RuleCoverage(e.getKey(), e.getValue().source(), e.getValue().location(),
+                            kind(e.getValue()), fired.getOrDefault(e.getKey(), List.of()))));
+        }
+        return new DomainCoverage(domain, ruleSet == null ? null : ruleSet.version(), scenarios.getOrDefault(domain, 0), rules);
     }
 
     private static String kind(RuleOrigin origin) {

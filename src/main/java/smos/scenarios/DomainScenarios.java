@@ -26,16 +26,33 @@ public final class DomainScenarios {
 
     /** The scenario files of the version that serves; none is a failure, as at the publishing gate. */
     public ScenarioReport runFiles(String domain) {
+        return runFilesInDetail(domain).report();
+    }
+
+    /**
+     * The same run with each scenario's result kept (the rules it fired, for coverage) and the version
+     * it met, for the console's scenarios page.
+     */
+    public ServingRun runFilesInDetail(String domain) {
         CompiledRuleSet version = service.servingState(domain).active();
         Map<String, byte[]> files = version.bundle().scenarios();
         if (files.isEmpty()) {
-            return new ScenarioReport(domain, version.version(), 0, 1, List.of(new ScenarioFailure(
-                    DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain), "at least one scenario file", "none")));
+            return new ServingRun(version, List.of(), new ScenarioReport(domain, version.version(), 0, 1, List.of(
+                    new ScenarioFailure(DomainLayout.folder(DomainLayout.Kind.SCENARIOS, domain),
+                            "at least one scenario file", "none"))));
         }
         List<ScenarioFileRun> runs = new ArrayList<>();
         ScenarioRunner runner = runner(version);
         files.forEach((path, bytes) -> runs.add(ScenarioFileRun.of(runner, bytes, path)));
-        return report(domain, version, runs);
+        return new ServingRun(version, List.copyOf(runs), report(domain, version, runs));
+    }
+
+    /** A run of the serving version's scenario files: the version, each file's results, and the report of them all. */
+    public record ServingRun(CompiledRuleSet version, List<ScenarioFileRun> files, ScenarioReport report) {
+
+        public List<ScenarioResult> results() {
+            return files.stream().flatMap(f -> f.results().stream()).toList();
+        }
     }
 
     /**
@@ -43,12 +60,18 @@ public final class DomainScenarios {
      * list, is a {@link ScenarioFileException} naming the line; a file for another domain too.
      */
     public ScenarioReport runPosted(String domain, byte[] yaml) {
+        return runPostedInDetail(domain, yaml, POSTED).report();
+    }
+
+    /** The same with each scenario's result kept; {@code name} is how the file is named in failures. */
+    public ServingRun runPostedInDetail(String domain, byte[] yaml, String name) {
         CompiledRuleSet version = service.servingState(domain).active();
-        ScenarioFile file = ScenarioLoader.parseStrictly(yaml, POSTED);
+        ScenarioFile file = ScenarioLoader.parseStrictly(yaml, name);
         if (!file.domain().equals(domain)) {
-            throw new ScenarioFileException(POSTED, "is for domain '" + file.domain() + "', posted to '" + domain + "'");
+            throw new ScenarioFileException(name, "is for domain '" + file.domain() + "', posted to '" + domain + "'");
         }
-        return report(domain, version, List.of(new ScenarioFileRun(POSTED, domain, runner(version).run(file), null)));
+        List<ScenarioFileRun> runs = List.of(new ScenarioFileRun(name, domain, runner(version).run(file), null));
+        return new ServingRun(version, runs, report(domain, version, runs));
     }
 
     private ScenarioRunner runner(CompiledRuleSet version) {

@@ -148,6 +148,31 @@ public final class BenchReport {
 
     // ---- the table
 
+    /** The slowest console page by its p95 ({@code ConsolePageBenchmark}), when it ran. */
+    private void consolePageRow(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String text = Files.readString(file);
+        Matcher domain = Pattern.compile("console-pages domain (\\S+)").matcher(text);
+        Matcher page = Pattern.compile("console-page (\\S+)\\s+median ([0-9.]+) p95 ([0-9.]+)").matcher(text);
+        String slowest = null;
+        double median = Double.NaN;
+        double p95 = -1;
+        while (page.find()) {
+            if (Double.parseDouble(page.group(3)) > p95) {
+                slowest = page.group(1);
+                median = Double.parseDouble(page.group(2));
+                p95 = Double.parseDouble(page.group(3));
+            }
+        }
+        if (slowest != null) {
+            row("slowest console page (" + slowest + ", " + (domain.find() ? domain.group(1) : "?")
+                            + ": the largest workbook), p95 of 200", String.format(Locale.ROOT, "%.1f ms", p95),
+                    String.format(Locale.ROOT, "median %.1f ms", median), "", "< 100 ms", p95 < 100);
+        }
+    }
+
     /** The figures of {@code ReplicaBenchmark}, when it ran: publish-to-served across replicas, each store's decisions/s. */
     private void replicaRows(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -242,6 +267,7 @@ public final class BenchReport {
             }
         }
         replicaRows(raw.resolve("replicas.txt"));
+        consolePageRow(raw.resolve("console-pages.txt"));
         double quotaPlan = score(jmh("jmh-quota-plan.json"), "largePlan", "");
         row("quota plan, 4 regions, 2,000 reps, 500 transfers, 1 thread", Double.isNaN(quotaPlan) ? "n/a"
                 : String.format(Locale.ROOT, "%.1f ms", quotaPlan), "", "", "< 500 ms", quotaPlan < 500);
