@@ -19,7 +19,12 @@ public record FormField(Kind kind, String name, String label, boolean required, 
      * start with a digit, so two paths never share an id.
      */
     public String id() {
-        return "f-" + name.replace("].", "-").replace('.', '-').replace('[', '-').replace("]", "");
+        return idOf(name);
+    }
+
+    /** The id of the input or group a JSON path is drawn as. */
+    public static String idOf(String path) {
+        return "f-" + path.replace("].", "-").replace('.', '-').replace('[', '-').replace("]", "");
     }
 
     public boolean is(String kind) {

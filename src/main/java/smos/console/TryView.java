@@ -14,6 +14,16 @@ import java.util.List;
 public record TryView(String domain, List<FormField> fields, String request, String decision, List<Step> trace,
                       String error, List<FieldError> errors) {
 
+    /** Where an error's field is on the form, or null when the form has no such field (the body as a whole). */
+    public String anchorOf(FieldError error) {
+        String id = FormField.idOf(error.field());
+        return present(fields, id) ? "#" + id : null;
+    }
+
+    private static boolean present(List<FormField> fields, String id) {
+        return fields.stream().anyMatch(f -> f.id().equals(id) || present(f.children(), id));
+    }
+
     /** One fired rule; {@code link} is empty for a DRL rule (it has no row to show). */
     public record Step(String rule, String source, String location, String link) {
         static Step of(String domain, FiredRule fired) {

@@ -116,7 +116,11 @@ class ConsoleTryFormBrowserTest {
                 .until(d -> d.findElements(By.id("f-claim-claimId-error")).stream().findFirst().orElse(null));
         assertFalse(error.getText().isBlank());
         assertEquals("true", browser.findElement(By.id("f-claim-claimId")).getAttribute("aria-invalid"));
-        assertTrue(browser.findElement(By.cssSelector("[role=alert]")).getText().contains("claim.claimId"));
+        WebElement summary = browser.findElement(By.cssSelector("[role=alert]"));
+        assertTrue(summary.getText().contains("claim.claimId"), summary.getText());
+        assertEquals("#f-claim-claimId", summary.findElement(By.linkText("claim.claimId")).getDomAttribute("href"),
+                "the error list leads to the field");
+        assertEquals("2026-10-21", value("f-claim-claimDate"), "the other fields keep what was sent");
         ConsoleBrowserTest.checkPage(browser, "try-form-error");
     }
 
