@@ -35,15 +35,12 @@ final class TryPages {
     private final DecisionService service;
     private final SignIn signIn;
     private final Domains domains;
-    private final Map<String, TryForm> forms = new LinkedHashMap<>();
+    private Map<String, TryForm> forms;
 
     TryPages(DecisionService service, SignIn signIn, Domains domains) {
         this.service = service;
         this.signIn = signIn;
         this.domains = domains;
-        // the request types are the domains' classes: their schemas are made once, as the OpenAPI document's are
-        Map<String, RequestSchema> schemas = OpenApiDocument.requestSchemas(List.copyOf(service.registry().domains()));
-        schemas.forEach((id, schema) -> forms.put(id, new TryForm(schema)));
     }
 
     void install(RoutesConfig routes, Function<Context, Visitor> reader) {
@@ -91,7 +88,17 @@ final class TryPages {
         }
     }
 
-    private TryForm form(String id) {
+    /**
+     * The request types are the domains' classes, so their schemas are made once, as the OpenAPI
+     * document's are; on the first try, so that a server nobody tries a decision on never pays for it.
+     */
+    private synchronized TryForm form(String id) {
+        if (forms == null) {
+            Map<String, TryForm> made = new LinkedHashMap<>();
+            Map<String, RequestSchema> schemas = OpenApiDocument.requestSchemas(List.copyOf(service.registry().domains()));
+            schemas.forEach((domain, schema) -> made.put(domain, new TryForm(schema)));
+            forms = made;
+        }
         TryForm form = forms.get(id);
         if (form == null) { // a domain the summary knows is registered; this is a defect, not the visitor's doing
             throw new IllegalStateException("no request schema for domain " + id);
