@@ -7,7 +7,6 @@ import smos.publish.ConsoleSessions;
 import smos.publish.RuleSetManager;
 import smos.service.DecisionService;
 
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -60,7 +60,7 @@ public final class OpenApiDocument {
      * Each domain's request schema, by domain id, generated exactly as for the document (the same
      * generator, names and constraints), for pages that build a form from it.
      */
-    public static java.util.Map<String, RequestSchema> requestSchemas(List<? extends DecisionDomain<?, ?>> domains) {
+    public static Map<String, RequestSchema> requestSchemas(List<? extends DecisionDomain<?, ?>> domains) {
         List<? extends DecisionDomain<?, ?>> sorted = domains.stream()
                 .sorted(Comparator.comparing(DecisionDomain::id)).toList();
         return new Builder(sorted, null).requestSchemas();
@@ -85,6 +85,7 @@ public final class OpenApiDocument {
         private final RecordSchemas schemas;
         private final ObjectNode root = NODES.objectNode();
 
+        /** {@code problemType} null: only the request schemas are wanted. */
         Builder(List<? extends DecisionDomain<?, ?>> domains, Class<?> problemType) {
             this.domains = domains;
             this.problemType = problemType;
