@@ -7,14 +7,7 @@ import smos.publish.ConsoleSessions;
 import smos.publish.RuleSetManager;
 import smos.service.DecisionService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import smos.failure.Failure;
-import smos.request.Json;
-import smos.service.DecisionResponse;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashMap;
@@ -41,6 +34,7 @@ public final class Console {
     private final boolean tokensEnabled;
     private final ChangePages changes;
     private final AuditPages audit;
+    private final TryPages tries;
 
     /**
      * @param tokens        the caller a token names (the API's token list), empty for an unknown token
@@ -66,6 +60,7 @@ public final class Console {
         this.domains = new Domains(service, manager);
         this.protectReads = protectReads;
         this.tokensEnabled = tokensEnabled;
+        this.tries = new TryPages(service, signIn, domains);
         this.changes = manager == null ? null : new ChangePages(manager, signIn, domains, Clock.systemUTC(), impact);
         this.audit = audit == null ? null : new AuditPages(service, audit, signIn);
     }
@@ -92,8 +87,7 @@ public final class Console {
             }
         });
         routes.get(ROOT + "/domains/{domain}", this::domainPage);
-        routes.get(ROOT + "/domains/{domain}/try", this::tryPage);
-        routes.post(ROOT + "/domains/{domain}/try", this::tryDecision);
+        tries.install(routes, this::reader);
         if (audit != null) {
             audit.install(routes);
         }
@@ -111,48 +105,6 @@ public final class Console {
             page(ctx, "domain.jte", visitor, id, Map.of("domain", summary, "workbooks", domains.workbooks(id),
                     "drafts", changes == null ? List.of() : changes.openDrafts(id)));
         }
-    }
-
-    private void tryPage(Context ctx) {
-        Visitor visitor = reader(ctx);
-        if (visitor != null) {
-            String id = ctx.pathParam("domain");
-            domains.summary(id);
-            showTry(ctx, 200, visitor, new TryView(id, example(id), null, List.of(), null));
-        }
-    }
-
-    /**
-     * Decides the typed request with the serving rules. A console trial is not put on the decision
-     * record: it is a person trying the rules, not a decision the business acts on.
-     */
-    private void tryDecision(Context ctx) {
-        Visitor visitor = signIn.checkForm(ctx);
-        String id = ctx.pathParam("domain");
-        domains.summary(id);
-        String request = ctx.formParam("request") == null ? "" : ctx.formParam("request");
-        try {
-            DecisionResponse answer = service.decide(id, request.getBytes(StandardCharsets.UTF_8));
-            showTry(ctx, 200, visitor, new TryView(id, request, Json.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(answer.decision()),
-                    answer.trace().stream().map(f -> TryView.Step.of(id, f)).toList(), null));
-        } catch (Failure e) {
-            showTry(ctx, e.kind().status(), visitor, new TryView(id, request, null, List.of(), e.detail()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a decision is always written as JSON", e);
-        }
-    }
-
-    private static void showTry(Context ctx, int status, Visitor visitor, TryView view) {
-        page(ctx, status, "try.jte", visitor, "Try a decision: " + view.domain(), Map.of("view", view));
-    }
-
-    private String example(String id) {
-        // the service's example when it was given one, else the first scenario's request, as serve works it out
-        return service.domains().stream().filter(d -> d.id().equals(id)).findFirst()
-                .map(d -> d.exampleRequest()).filter(e -> e != null)
-                .or(() -> Optional.ofNullable(smos.scenarios.ScenarioLoader.examples(service.registry().home()).get(id)))
-                .map(e -> e.toPrettyString()).orElse("{}");
     }
 
     /** The visitor, if they may read; otherwise the answer is a redirect to the sign-in page, and null. */

@@ -56,6 +56,16 @@ public final class OpenApiDocument {
         return new OpenApiDocument(new Builder(sorted, problemType).build());
     }
 
+    /**
+     * Each domain's request schema, by domain id, generated exactly as for the document (the same
+     * generator, names and constraints), for pages that build a form from it.
+     */
+    public static Map<String, RequestSchema> requestSchemas(List<? extends DecisionDomain<?, ?>> domains) {
+        List<? extends DecisionDomain<?, ?>> sorted = domains.stream()
+                .sorted(Comparator.comparing(DecisionDomain::id)).toList();
+        return new Builder(sorted, null).requestSchemas();
+    }
+
     public ObjectNode tree() {
         return document.deepCopy();
     }
@@ -75,6 +85,7 @@ public final class OpenApiDocument {
         private final RecordSchemas schemas;
         private final ObjectNode root = NODES.objectNode();
 
+        /** {@code problemType} null: only the request schemas are wanted. */
         Builder(List<? extends DecisionDomain<?, ?>> domains, Class<?> problemType) {
             this.domains = domains;
             this.problemType = problemType;
@@ -87,8 +98,24 @@ public final class OpenApiDocument {
                 inputs.addAll(DomainTypes.records(domain.requestType()));
                 prefixes.put(domain.getClass().getPackageName(), SchemaNames.pascal(domain.id()));
             }
-            names.put(problemType, PROBLEM);
+            if (problemType != null) {
+                names.put(problemType, PROBLEM);
+            }
             this.schemas = new RecordSchemas(names, inputs, prefixes);
+        }
+
+        Map<String, RequestSchema> requestSchemas() {
+            for (DecisionDomain<?, ?> domain : domains) {
+                schemas.reference(domain.requestType());
+            }
+            ObjectNode all = schemas.definitions();
+            Map<String, RequestSchema> found = new LinkedHashMap<>();
+            for (DecisionDomain<?, ?> domain : domains) {
+                describe(all, SchemaNames.request(domain.id()), "the request of " + domain.id() + ": "
+                        + domain.description());
+                found.put(domain.id(), new RequestSchema(SchemaNames.request(domain.id()), all));
+            }
+            return found;
         }
 
         ObjectNode build() {
