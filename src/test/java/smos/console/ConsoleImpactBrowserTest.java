@@ -52,7 +52,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +164,8 @@ class ConsoleImpactBrowserTest {
         assertFalse(browser.findElement(By.id("impact-from")).getAttribute("value").isEmpty(), "a window is proposed");
         assertTrue(offer.getText().contains("Nothing is published"), offer.getText());
 
+        // the draft the change page is about: a second start names it as the page's form does
+        String draft = offer.findElement(By.cssSelector("form.impact input[name=draft]")).getAttribute("value");
         try (Connection busy = holdTheAuditDatabase()) {
             offer.findElement(By.cssSelector("form.impact button")).click();
             HeadlessBrowser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/impact/"));
@@ -191,11 +192,7 @@ class ConsoleImpactBrowserTest {
 
             // one run per domain: a second start, from the console or the API, is told which run holds the slot
             HttpResponse<String> second = post("/console/domains/returns/impact", session, form("csrf", csrfOfThePage(),
-                    "name", "returns-policy.xlsx", "file-returns-policy.xlsx",
-                    Base64.getEncoder().encodeToString(ReturnsChanges.policyWithFee(dir.resolve("second"), 0.20)),
-                    "name", "change-of-mind.yaml", "file-change-of-mind.yaml",
-                    Base64.getEncoder().encodeToString(ReturnsChanges.scenariosForTwentyPercent()),
-                    "from", "", "to", "", "limit", "10"));
+                    "draft", draft, "from", "", "to", "", "limit", "10"));
             assertEquals(409, second.statusCode(), second.body());
             assertTrue(second.body().contains("already running"), second.body());
             assertTrue(second.body().contains(path(firstRun)), "the page links the run going on");
