@@ -88,20 +88,35 @@ final class AuditJournal implements AutoCloseable {
         this.number = segments().stream().mapToInt(AuditJournal::numberOf).max().orElse(0);
     }
 
-    /**
-     * Appends the records as one write, and returns the segment they are in (to be told as each one is
-     * stored). Called by one thread only.
-     */
-    Segment append(List<AuditRecord> records) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(records.size() * 2048);
-        for (AuditRecord record : records) {
+    /** A record as its journal line: made by the thread that recorded it, so that appending is only a write. */
+    static byte[] line(AuditRecord record) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
             WRITER.writeValue(bytes, record);
             bytes.write('\n');
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // into memory: only a record Jackson cannot write, which ours are not
         }
+    }
+
+    /**
+     * Appends the lines as one write, and returns the segment they are in (to be told as each one is
+     * stored). Called by one thread at a time.
+     */
+    Segment append(List<byte[]> lines) throws IOException {
+        int length = 0;
+        for (byte[] line : lines) {
+            length += line.length;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        for (byte[] line : lines) {
+            buffer.put(line);
+        }
+        buffer.flip();
         if (current == null || size >= SEGMENT_BYTES) {
             roll();
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
         long before = size;
         try {
             while (buffer.hasRemaining()) {
@@ -121,7 +136,7 @@ final class AuditJournal implements AutoCloseable {
             closeCurrent();
             throw e;
         }
-        current.pending.addAndGet(records.size());
+        current.pending.addAndGet(lines.size());
         return current;
     }
 

@@ -52,7 +52,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     private JdbcAuditLog(HikariDataSource dataSource, AuditJournal journal) {
         this.dataSource = dataSource;
-        GroupCommit database = new GroupCommit(dataSource, INSERT, JdbcAuditLog::bind);
+        GroupCommit database = new GroupCommit(dataSource, INSERT, JdbcAuditLog::bind, JournaledCommit.LINGER);
         this.writer = new JournaledCommit(journal, database);
     }
 

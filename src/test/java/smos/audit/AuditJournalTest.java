@@ -55,7 +55,7 @@ class AuditJournalTest {
         try (AuditJournal journal = new AuditJournal(folder.resolve("journal"), false)) {
             List<AuditRecord> written = new ArrayList<>(acknowledged);
             written.add(0, alreadyStored);
-            journal.append(written);
+            journal.append(written.stream().map(AuditJournal::line).toList());
         }
         Path segment;
         try (Stream<Path> files = Files.list(folder.resolve("journal"))) {
