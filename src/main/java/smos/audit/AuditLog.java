@@ -15,6 +15,14 @@ public interface AuditLog extends AutoCloseable {
     /** Completes when the record is committed, or exceptionally when it could not be written. */
     CompletableFuture<Void> append(AuditRecord record);
 
+    /**
+     * As {@link #append}, for a record of a group that arrives together (a chunk of a batch): such groups are
+     * large commits of their own, so they may go to the database directly rather than through a journal.
+     */
+    default CompletableFuture<Void> appendOfGroup(AuditRecord record) {
+        return append(record);
+    }
+
     AuditPage query(AuditQuery query);
 
     /** Every record the query matches, newest first, without the page limit: the NDJSON export. */

@@ -89,14 +89,14 @@ public final class DecisionRecorder {
         return new BatchRecords() {
             @Override
             public CompletableFuture<Void> decided(DecisionResponse response, byte[] request) {
-                return skip(response.domain()) ? DONE : record(decidedRecord(response, caller, request), true);
+                return skip(response.domain()) ? DONE : record(decidedRecord(response, caller, request), true, true);
             }
 
             @Override
             public CompletableFuture<Void> refused(String decisionId, String domain, BatchDecisions.ItemError error,
                                                    byte[] body) {
                 return skip(domain) ? DONE
-                        : record(refusedRecord(decisionId, domain, caller, error.status(), error, body), false);
+                        : record(refusedRecord(decisionId, domain, caller, error.status(), error, body), false, true);
             }
         };
     }
@@ -125,7 +125,12 @@ public final class DecisionRecorder {
      * log cannot take a decision.
      */
     private CompletableFuture<Void> record(AuditRecord record, boolean answerWaits) {
-        return log.append(record).orTimeout(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS).handle((ok, error) -> {
+        return record(record, answerWaits, false);
+    }
+
+    /** {@code ofGroup}: a batch item, whose chunk is committed as a group of its own. */
+    private CompletableFuture<Void> record(AuditRecord record, boolean answerWaits, boolean ofGroup) {
+        return (ofGroup ? log.appendOfGroup(record) : log.append(record)).orTimeout(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS).handle((ok, error) -> {
             if (error == null) {
                 metrics.auditRecorded();
                 return null;

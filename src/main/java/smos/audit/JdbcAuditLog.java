@@ -166,6 +166,11 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    public CompletableFuture<Void> appendOfGroup(AuditRecord record) {
+        return writer.submitOfGroup(record);
+    }
+
+    @Override
     public CompletableFuture<Void> append(AuditRecord record) {
         return writer.submit(record);
     }

@@ -108,6 +108,21 @@ final class JournaledCommit implements RecordWriter {
         }
     }
 
+    /**
+     * Straight into the database, committed before it completes, without lingering: a batch's chunk is a
+     * large group already, and journaling it as well would write each of its records twice (measured: the
+     * batch fell below half the speed of a batch without the log).
+     */
+    @Override
+    public CompletableFuture<Void> submitOfGroup(AuditRecord record) {
+        if (!accepting) {
+            return CompletableFuture.failedFuture(new AuditUnavailableException("the decision log is closed"));
+        }
+        CompletableFuture<Void> committed = database.submit(record);
+        database.flushSoon();
+        return committed;
+    }
+
     @Override
     public AuditLog.AuditHealth health() {
         AuditLog.AuditHealth database = this.database.health();
