@@ -134,10 +134,11 @@ final class ServeCommand implements Callable<Integer> {
         // connection to end; idle kept-alive ones close within a second. No GracefulHandler: it answers 503
         // to a request that arrives on a kept-alive connection meanwhile, which Jetty would otherwise serve.
         app.jettyServer().server().setStopTimeout(grace.toMillis());
-        app.start(port);
         boolean watching = watch && shared == null; // with a shared store, rules change by publishing only
+        // watching before the port opens: a file saved as soon as the server answers is an edit it must see
         RuleWatcher watcher = watching ? new RuleWatcher(dir, domainIds(running), Duration.ofMillis(reloadDelay),
                 running.manager()::reloadFromDisk) : null;
+        app.start(port);
         System.out.println("SMOS serves " + running.service().health().domains().keySet() + " on http://localhost:"
                 + app.port() + " (" + running.service().health().status() + ")"
                 + (shared != null ? "; rules and history in the store " + shared.store().describe()

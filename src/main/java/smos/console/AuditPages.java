@@ -255,15 +255,7 @@ final class AuditPages {
         Console.page(ctx, status, "audit-record.jte", visitor, "Decision " + view.decisionId(), Map.of("view", view));
     }
 
-    /** A refused request is a page saying why, with its status (403, 404...), not JSON. */
     private void refusedAsPage(Context ctx, java.util.function.Consumer<Context> handler) {
-        try {
-            handler.accept(ctx);
-        } catch (Failure e) {
-            Map<String, Object> params = new HashMap<>();
-            params.put("message", e.detail());
-            params.put("status", e.kind().status());
-            Console.page(ctx, e.kind().status(), "refused.jte", signIn.visitor(ctx), e.kind().title(), params);
-        }
+        Console.refusedAsPage(ctx, () -> signIn.visitor(ctx), handler);
     }
 }

@@ -8,7 +8,6 @@ import smos.diff.CellChange;
 import smos.diff.VersionChanges;
 import smos.engine.RuleProblem;
 import smos.engine.SourceFile;
-import smos.failure.Failure;
 import smos.failure.ForbiddenException;
 import smos.publish.InvalidChangeException;
 import smos.publish.AccessRole;
@@ -27,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -351,15 +349,7 @@ final class ChangePages {
         Console.page(ctx, status, "history.jte", visitor, "History of " + view.domain(), Map.of("view", view));
     }
 
-    /** A refused console request is a page saying why, with its status (403, 404, 409...), not JSON. */
     void refusedAsPage(Context ctx, java.util.function.Consumer<Context> handler) {
-        try {
-            handler.accept(ctx);
-        } catch (Failure e) {
-            Map<String, Object> params = new HashMap<>();
-            params.put("message", e.detail());
-            params.put("status", e.kind().status());
-            Console.page(ctx, e.kind().status(), "refused.jte", signIn.visitor(ctx), e.kind().title(), params);
-        }
+        Console.refusedAsPage(ctx, () -> signIn.visitor(ctx), handler);
     }
 }

@@ -2,6 +2,7 @@ package smos.console;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import smos.failure.Failure;
 import smos.publish.Caller;
 import smos.publish.ConsoleSessions;
 import smos.publish.RuleSetManager;
@@ -178,6 +179,19 @@ public final class Console {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+    }
+
+    /** A refused console request is a page saying why, with its status (403, 404, 409...), not JSON. */
+    static void refusedAsPage(Context ctx, java.util.function.Supplier<Visitor> visitor,
+                              java.util.function.Consumer<Context> handler) {
+        try {
+            handler.accept(ctx);
+        } catch (Failure e) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("message", e.detail());
+            params.put("status", e.kind().status());
+            page(ctx, e.kind().status(), "refused.jte", visitor.get(), e.kind().title(), params);
         }
     }
 }
