@@ -1,14 +1,13 @@
 package smos.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import smos.testing.CapturedOutput;
 import smos.testing.TestHomes;
 import smos.testing.Workbooks;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,35 +20,23 @@ class CliTest {
     @TempDir
     Path home;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final CapturedOutput console = new CapturedOutput();
 
     @BeforeEach
-    void capture() {
+    void copyTheShippedHome() {
         TestHomes.copyOfShipped(home);
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     private String lastLine() {
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String[] lines = console.out.toString(StandardCharsets.UTF_8).strip().split("\n");
         return lines[lines.length - 1];
     }
 
     @Test
     void testPassesOnTheShippedScenarios() {
         int code = Main.run("test", "--home", home.toString());
-        assertEquals(0, code, out::toString);
+        assertEquals(0, code, console.out::toString);
         assertTrue(lastLine().matches("\\d+ passed, 0 failed"), lastLine());
     }
 
@@ -60,8 +47,8 @@ class CliTest {
 
         int code = Main.run("test", "--coverage", "--coverage-file", json.toString(), "--home", home.toString());
 
-        assertEquals(0, code, out::toString);
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, console.out::toString);
+        String text = console.out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("not fired: Outcome!B17 PhysicalDamageIsDenied (decision-tables/returns/returns-policy.xlsx)"),
                 text);
         assertTrue(text.contains("coverage written to " + json), text);
@@ -75,12 +62,12 @@ class CliTest {
     void testMutateReportsTheSurvivorsAndShowsProgressOnStandardError() {
         int code = Main.run("test", "--mutate", "performance-review", "--home", home.toString());
 
-        assertEquals(0, code, out::toString);
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, console.out::toString);
+        String text = console.out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("performance-review: 40 mutants, 38 killed by scenarios, 0 refused by the compiler or"
                 + " checks, 2 survived"), text);
         assertTrue(text.contains("survived: Ladder!D22 0 -> -1 (rule OnTrackRepHasNoAction"), text);
-        String progress = err.toString(StandardCharsets.UTF_8);
+        String progress = console.err.toString(StandardCharsets.UTF_8);
         assertTrue(progress.contains("performance-review 40/40 SevereMiss!D13 1 -> 2"), progress);
     }
 
@@ -92,7 +79,7 @@ class CliTest {
         int code = Main.run("test", "--home", home.toString(), home.resolve("scenarios/returns").toString());
 
         assertEquals(1, code);
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out.toString(StandardCharsets.UTF_8);
         // the scenario starts on line 6 of the file (after three comment lines, domain: and scenarios:)
         assertTrue(text.contains("FAIL scenarios/returns/change-of-mind.yaml:6 :: opened router returned on day 20"), text);
         assertTrue(text.contains("refundAmount: expected 170.00, actual 169.99"), text);
@@ -115,15 +102,15 @@ class CliTest {
         int code = Main.run("verify", "--home", home.toString());
 
         assertEquals(1, code);
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("decision-tables/returns/returns-policy.xlsx, sheet Outcome, cell " + cell
                 + ": \"thirty\" is not a whole number"), text);
     }
 
     @Test
     void verifyPassesOnTheShippedRules() {
-        assertEquals(0, Main.run("verify", "--home", home.toString()), out::toString);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("ok      returns"));
+        assertEquals(0, Main.run("verify", "--home", home.toString()), console.out::toString);
+        assertTrue(console.out.toString(StandardCharsets.UTF_8).contains("ok      returns"));
     }
 
     @Test
@@ -134,8 +121,8 @@ class CliTest {
 
         int code = Main.run("verify", "--home", home.toString());
 
-        assertEquals(1, code, out::toString);
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, console.out::toString);
+        String text = console.out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("FAILED  returns"), text);
         assertTrue(text.contains("ERROR   decision-tables/returns/returns-policy.xlsx, sheet Outcome, cell B32: row 32 comes"
                 + " after the blank row 30"), text);
@@ -143,8 +130,8 @@ class CliTest {
 
     @Test
     void verifyInfoListsWhichRowWinsWhereRowsOfAFirstMatchTableOverlap() {
-        assertEquals(0, Main.run("verify", "--info", "--home", home.toString()), out::toString);
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, Main.run("verify", "--info", "--home", home.toString()), console.out::toString);
+        String text = console.out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("INFO    decision-tables/returns/returns-policy.xlsx, sheet Outcome, cells B20, B24: rows 20"
                 + " and 24 both match"), text);
     }
@@ -160,12 +147,12 @@ class CliTest {
 
         int code = Main.run("decide", "--home", home.toString(), "returns", request.toString());
 
-        assertEquals(0, code, err::toString);
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, console.err::toString);
+        String text = console.out.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("{\"index\":0,\"decisionId\":\""), text);
         assertTrue(text.contains("\"rulesetVersion\":\""), text);
         assertTrue(text.contains("\"outcome\":\"ADVANCE_REPLACEMENT\""), text);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("1 items, 0 errors"), err::toString);
+        assertTrue(console.err.toString(StandardCharsets.UTF_8).contains("1 items, 0 errors"), console.err::toString);
     }
 
     @Test
@@ -181,22 +168,22 @@ class CliTest {
         Files.writeString(array, "[" + String.format(claim, "A-0", "DIRECT") + ",\n" + String.format(claim, "A-1", "RETAILER") + "]");
 
         assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", ndjson.toString()));
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String[] lines = console.out.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertEquals(3, lines.length);
         assertTrue(lines[0].startsWith("{\"index\":0,") && lines[0].contains("N-0"), lines[0]);
         assertTrue(lines[1].startsWith("{\"index\":1,\"decisionId\":\"")
                 && lines[1].contains("\"error\":{\"type\":\"/problems/invalid-request\",\"status\":400"), lines[1]);
         assertTrue(lines[1].contains("claim.channel"), lines[1]);
         assertTrue(lines[2].startsWith("{\"index\":2,") && lines[2].contains("N-2"), lines[2]);
-        String summary = err.toString(StandardCharsets.UTF_8);
+        String summary = console.err.toString(StandardCharsets.UTF_8);
         // the EBAY request is item 1 and on line 3 of the input: the blank line 2 is skipped, not counted as an item
         assertTrue(summary.contains("item 1 (line 3): Invalid request; claim.channel"), summary);
         assertTrue(summary.contains("3 items, 1 errors"), summary);
         assertTrue(summary.contains("decisions per second"), summary);
 
-        out.reset();
+        console.out.reset();
         assertEquals(0, Main.run("decide", "--home", home.toString(), "returns", array.toString()));
-        String[] fromArray = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String[] fromArray = console.out.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertEquals(2, fromArray.length);
         assertTrue(fromArray[1].contains("A-1"), fromArray[1]);
     }
@@ -207,15 +194,15 @@ class CliTest {
         Files.writeString(request, "{\"claim\": {\"claimId\": \"C-9\"}}");
 
         assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", request.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("item 0 (line 1): Invalid request; claim.productLine: is required"),
-                err::toString);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"field\":\"claim.productLine\""));
+        assertTrue(console.err.toString(StandardCharsets.UTF_8).contains("item 0 (line 1): Invalid request; claim.productLine: is required"),
+                console.err::toString);
+        assertTrue(console.out.toString(StandardCharsets.UTF_8).contains("\"field\":\"claim.productLine\""));
     }
 
     @Test
     void aHomeWithoutRulesIsAOneLineError() throws Exception {
         Path nowhere = Files.createDirectories(home.resolve("nowhere"));
         assertEquals(2, Main.run("verify", "--home", nowhere.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: "), err::toString);
+        assertTrue(console.err.toString(StandardCharsets.UTF_8).startsWith("error: "), console.err::toString);
     }
 }

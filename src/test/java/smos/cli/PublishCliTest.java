@@ -1,15 +1,13 @@
 package smos.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import smos.api.Tokens;
+import smos.testing.CapturedOutput;
 import smos.testing.PublishingServer;
 import smos.testing.ReturnsChanges;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,28 +22,8 @@ class PublishCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    final CapturedOutput console = new CapturedOutput();
 
     @Test
     void publishAndRollbackSendTheActiveVersionAndAStaleBaseChangesNothing() throws Exception {
@@ -60,26 +38,26 @@ class PublishCliTest {
 
             int published = Main.run(concat(new String[] {"publish", "returns", policy.toString(), scenarios.toString(),
                     "-m", "fee 20%"}, connection));
-            assertEquals(0, published, this::output);
+            assertEquals(0, published, console::all);
             String version = server.base("returns", TOKEN);
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("published returns version " + version + " (was "
-                    + original + ")"), this::output);
+            assertTrue(console.out.toString(StandardCharsets.UTF_8).contains("published returns version " + version + " (was "
+                    + original + ")"), console::all);
 
             String policyNow = server.sha256(ReturnsChanges.POLICY);
             int stale = Main.run(concat(new String[] {"publish", "returns", policy.toString(), "--base", original}, connection));
-            assertEquals(1, stale, this::output);
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("failed (409)"), this::output);
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("version " + version + " serves now"), this::output);
+            assertEquals(1, stale, console::all);
+            assertTrue(console.err.toString(StandardCharsets.UTF_8).contains("failed (409)"), console::all);
+            assertTrue(console.err.toString(StandardCharsets.UTF_8).contains("version " + version + " serves now"), console::all);
             assertEquals(policyNow, server.sha256(ReturnsChanges.POLICY));
             assertEquals(version, server.base("returns", TOKEN));
 
             int rolledBack = Main.run(concat(new String[] {"rollback", "returns", original}, connection));
-            assertEquals(0, rolledBack, this::output);
+            assertEquals(0, rolledBack, console::all);
             assertEquals(original, server.base("returns", TOKEN));
 
-            out.reset();
-            assertEquals(0, Main.run(concat(new String[] {"history", "returns"}, connection)), this::output);
-            String history = out.toString(StandardCharsets.UTF_8);
+            console.out.reset();
+            assertEquals(0, Main.run(concat(new String[] {"history", "returns"}, connection)), console::all);
+            String history = console.out.toString(StandardCharsets.UTF_8);
             assertTrue(history.contains("rollback") && history.contains(version) && history.contains("ops"), history);
         }
     }

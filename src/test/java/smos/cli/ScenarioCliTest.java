@@ -1,17 +1,16 @@
 package smos.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import smos.testing.CapturedOutput;
 import smos.testing.TestHomes;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,28 +44,16 @@ class ScenarioCliTest {
     @TempDir
     Path home;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final CapturedOutput console = new CapturedOutput();
 
     @BeforeEach
-    void capture() {
+    void copyTheShippedHome() {
         TestHomes.copyOfShipped(home);
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     private String text() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out.toString(StandardCharsets.UTF_8);
     }
 
     private Path write(String name, String yaml) throws Exception {
@@ -203,15 +190,15 @@ class ScenarioCliTest {
         Files.writeString(ndjson, claim + "\n\n" + claim + "\n" + claim.replace("DIRECT", "PHONE") + "\n");
 
         assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", ndjson.toString()));
-        String errors = err.toString(StandardCharsets.UTF_8);
+        String errors = console.err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.contains("item 2 (line 4): Invalid request; claim.channel"), errors);
 
         // documents: pretty-printed, the second starts on line 4 and breaks on line 5
-        err.reset();
+        console.err.reset();
         Path documents = home.resolve("claims.json");
         Files.writeString(documents, "{\n \"claim\": " + claim.substring(10, claim.length() - 1) + "\n}\n{\n \"claim\": [}\n}\n");
         assertEquals(1, Main.run("decide", "--home", home.toString(), "returns", documents.toString()));
-        errors = err.toString(StandardCharsets.UTF_8);
+        errors = console.err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.contains("item 1 (line 5): Invalid request; $: malformed JSON at line 5"), errors);
     }
 
@@ -226,13 +213,13 @@ class ScenarioCliTest {
         Matcher summary = Pattern.compile("performance-review: 40 mutants, (\\d+) killed by scenarios").matcher(text());
         assertTrue(summary.find(), this::text);
         assertTrue(Integer.parseInt(summary.group(1)) <= 38, this::text);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("performance-review 40/40"), err::toString);
+        assertTrue(console.err.toString(StandardCharsets.UTF_8).contains("performance-review 40/40"), console.err::toString);
     }
 
     @Test
     void mutateRefusesATargetThatIsNeitherADomainNorAPath() {
         assertEquals(2, Main.run("test", "--home", home.toString(), "--mutate", "no-such-thing"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("neither a domain nor a scenario file"), err::toString);
+        assertTrue(console.err.toString(StandardCharsets.UTF_8).contains("neither a domain nor a scenario file"), console.err::toString);
     }
 
     @Test

@@ -1,21 +1,19 @@
 package smos.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import smos.api.Tokens;
 import smos.engine.DomainRegistry;
 import smos.returns.ReturnsDomain;
 import smos.service.DecisionService;
+import smos.testing.CapturedOutput;
 import smos.testing.HttpHarness;
 import smos.testing.PublishingServer;
 import smos.testing.ReturnsChanges;
 import smos.testing.TestHomes;
 import smos.testing.Workbooks;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,47 +28,27 @@ class StatusCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    final CapturedOutput console = new CapturedOutput();
 
     @Test
     void aRefusedEditIsNamedWithItsCellAndTheVersionThatKeptServing() throws Exception {
         try (PublishingServer server = new PublishingServer(dir, Tokens.none())) {
             String serving = server.base("returns", null);
-            assertEquals(0, Main.run("status", "--server", server.url()), this::output);
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("returns              ACTIVE  version " + serving),
-                    this::output);
-            assertFalse(output().contains("last refused change"), this::output);
+            assertEquals(0, Main.run("status", "--server", server.url()), console::all);
+            assertTrue(console.out.toString(StandardCharsets.UTF_8).contains("returns              ACTIVE  version " + serving),
+                    console::all);
+            assertFalse(console.all().contains("last refused change"), console::all);
 
             // a business user saves the workbook with a word where the restocking fee rate goes
             Path working = server.home().resolve(ReturnsChanges.POLICY);
             String cell = Workbooks.cellOf(working, "Outcome", "ChangedMindOpenedIsRefundedLessFee", "Restocking fee rate");
             Workbooks.set(working, "Outcome", cell, "thirty");
             server.manager().reloadFromDisk("returns");
-            out.reset();
+            console.out.reset();
 
-            assertEquals(0, Main.run("status", "returns", "--server", server.url()), "a stale domain still serves: " + output());
-            String printed = out.toString(StandardCharsets.UTF_8);
+            assertEquals(0, Main.run("status", "returns", "--server", server.url()), "a stale domain still serves: " + console.all());
+            String printed = console.out.toString(StandardCharsets.UTF_8);
             assertTrue(printed.contains("returns              STALE   version " + serving), printed);
             assertTrue(printed.contains("was refused, so version " + serving + " kept serving"), printed);
             assertTrue(printed.contains(ReturnsChanges.POLICY + ", sheet Outcome, cell " + cell + ": "), printed);
@@ -88,8 +66,8 @@ class StatusCommandTest {
         registry.loadAll();
         try (HttpHarness http = new HttpHarness(new DecisionService(registry, Map::of))) {
             int code = Main.run("status", "--server", "http://localhost:" + http.port());
-            assertEquals(1, code, this::output);
-            String printed = out.toString(StandardCharsets.UTF_8);
+            assertEquals(1, code, console::all);
+            String printed = console.out.toString(StandardCharsets.UTF_8);
             assertTrue(printed.contains("returns              FAILED  serves no version"), printed);
             assertTrue(printed.contains("was refused, so nothing serves"), printed);
             assertTrue(printed.contains(ReturnsChanges.POLICY + ", sheet Warranty, cell " + cell + ": "), printed);
@@ -100,8 +78,8 @@ class StatusCommandTest {
     @Test
     void anUnknownDomainIsSaidAndExitsWithTwo() throws Exception {
         try (PublishingServer server = new PublishingServer(dir, Tokens.none())) {
-            assertEquals(2, Main.run("status", "billing", "--server", server.url()), this::output);
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("no domain billing"), this::output);
+            assertEquals(2, Main.run("status", "billing", "--server", server.url()), console::all);
+            assertTrue(console.err.toString(StandardCharsets.UTF_8).contains("no domain billing"), console::all);
         }
     }
 }
