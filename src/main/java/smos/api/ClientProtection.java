@@ -4,14 +4,17 @@ import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 import java.net.InetAddress;
@@ -63,7 +66,7 @@ final class ClientProtection {
     }
 
     /** Per client first, so that one client's waiting requests never take a place of the others. */
-    private static ThreadLimitHandler handlers(ClientLimits limits) {
+    private static Handler handlers(ClientLimits limits) {
         ThreadLimitHandler perClient = new PerClientThreads();
         perClient.setThreadLimit(limits.threadsPerClient());
         QoSHandler all = new QoSHandler();
@@ -73,7 +76,30 @@ final class ClientProtection {
         MinimumDataRateHandler slowBodies = new MinimumDataRateHandler(limits.minRequestBytesPerSecond(), 0);
         perClient.setHandler(all);
         all.setHandler(slowBodies);
-        return perClient;
+        return new TakenRequestsOutwaitIdleTimeout(perClient);
+    }
+
+    /**
+     * A request the server has taken is not failed by the connection's idle timeout while it waits for
+     * its turn. Jetty's servlet layer already ignores that timeout once the application handles a
+     * request, but a request waiting for its client's thread ({@link ThreadLimitHandler}) had no one to
+     * ask, so Jetty failed it. That mattered when the server stops: Jetty then cuts every connection's
+     * idle timeout to a second (so that idle kept-alive connections close), and a request waiting behind
+     * its client's slow batch for longer was answered 400 "body could not be read", or was decided and
+     * recorded while its client got no answer. A read or write that is under way still gets its timeout
+     * (Jetty delivers it there, never to this listener), so a slow client is cut off as before; the wait
+     * itself is bounded by the requests ahead of it, {@link QoSHandler}'s own limit and the stop's grace.
+     */
+    static final class TakenRequestsOutwaitIdleTimeout extends Handler.Wrapper {
+        TakenRequestsOutwaitIdleTimeout(Handler next) {
+            super(next);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            request.addIdleTimeoutListener(timeout -> false);
+            return super.handle(request, response, callback);
+        }
     }
 
     /**

@@ -130,8 +130,9 @@ class GracefulStopIT {
             smos.start();
             String log = recordedLog(smos);
             for (String claimId : closedUnanswered) {
-                assertFalse(java.util.regex.Pattern.compile(claimId + "(?![0-9])").matcher(log).find(),
-                        claimId + " got no answer, yet it was decided");
+                java.util.regex.Pattern mention = java.util.regex.Pattern.compile(claimId + "(?![0-9])");
+                List<String> records = log.lines().filter(line -> mention.matcher(line).find()).toList();
+                assertEquals(List.of(), records, claimId + " got no answer, yet it is on record");
             }
             Set<String> recorded = decisionIds(log);
             Set<String> missing = new HashSet<>(answered);
@@ -139,6 +140,48 @@ class GracefulStopIT {
             assertTrue(missing.isEmpty(), missing.size() + " of " + answered.size()
                     + " answered decisions are not in the log after the graceful stop, e.g. "
                     + missing.stream().limit(3).toList());
+        } finally {
+            smos.kill();
+        }
+    }
+
+    /**
+     * A request that waits for its turn (its client already has as many requests served as
+     * {@code --threads-per-client} allows) when SIGTERM comes was taken: it is served once the turn comes,
+     * however long past the stopping server's one-second idle limit that is.
+     */
+    @Test
+    void aRequestWaitingForItsTurnAtSigtermIsAnswered() throws Exception {
+        Path home = TestHomes.copyOfShipped(Files.createDirectories(work.resolve("home")));
+        Path tokens = Files.writeString(work.resolve("tokens"), "auditor=" + TOKEN + "\n");
+        SmosProcess smos = new SmosProcess(home, work.resolve("history"), Map.of(), "--token-file", tokens.toString(),
+                "--no-watch", "--shutdown-grace", "60", "--threads-per-client", "1").start();
+        try {
+            SlowBatch batch = new SlowBatch(); // holds the client's one thread for about 6 s
+            var batchAnswer = client().sendAsync(HttpRequest.newBuilder(
+                            URI.create(smos.baseUrl() + "/api/v1/decisions/returns/batch"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> batch)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            while (batch.sentItems() < 5 * ITEMS_PER_CHUNK) {
+                Thread.sleep(20);
+            }
+            var waiting = client().sendAsync(HttpRequest.newBuilder(URI.create(smos.baseUrl() + "/api/v1/decisions/returns"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(CLAIM.formatted(7, 1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(300); // it is taken and waits behind the batch
+            assertFalse(waiting.isDone(), "the single decision was answered before the batch ended");
+            smos.terminate();
+
+            HttpResponse<String> answer = waiting.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("G-7-1", Json.mapper().readTree(answer.body()).path("decision").path("claimId").asText(),
+                    answer.body());
+            HttpResponse<String> whole = batchAnswer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, whole.statusCode(), whole.body());
+            assertEquals(BATCH_ITEMS, whole.body().split("\n").length, "every item of the batch answered");
+            assertEquals(0, smos.exitCode(Duration.ofSeconds(120)), smos.output());
         } finally {
             smos.kill();
         }
