@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit: records wait in a queue; one writer thread takes whatever has arrived (up to
@@ -101,25 +102,30 @@ final class GroupCommit implements RecordWriter {
         }
     }
 
-    /** Commits what is queued without lingering: a reader waits for it. */
+    /** Commits what is queued without lingering: a reader, or a batch's chunk, waits for it. */
     void flushSoon() {
         flushNow = true;
+        LockSupport.unpark(thread); // out of its nap now, not at the end of the nap
     }
 
+    /**
+     * Waits for the commit to fill, in short naps rather than on the queue: a wait on the queue was woken
+     * by every record that arrived (thousands a second behind the journal, a context switch each on few
+     * cores); a nap wakes 200 times a second, or at once for a {@link #flushSoon}.
+     */
     private void linger(List<Pending> batch) throws InterruptedException {
         long deadline = System.nanoTime() + lingerNanos;
-        while (batch.size() < MAX_BATCH && running && !flushNow) {
+        while (running && !flushNow && batch.size() + queue.size() < MAX_BATCH) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return;
+                break;
             }
-            // in short steps, so that a reader's flushSoon is seen within a few milliseconds
-            Pending next = queue.poll(Math.min(left, LINGER_STEP_NANOS), TimeUnit.NANOSECONDS);
-            if (next != null) {
-                batch.add(next);
-                queue.drainTo(batch, MAX_BATCH - batch.size());
+            LockSupport.parkNanos(this, Math.min(left, LINGER_STEP_NANOS));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
         }
+        queue.drainTo(batch, MAX_BATCH - batch.size());
     }
 
     private void write(List<Pending> batch) {
