@@ -170,7 +170,7 @@ class GracefulStopIT {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(CLAIM.formatted(7, 1))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(300); // it is taken and waits behind the batch
+            Thread.sleep(1000); // taken (even on a busy machine) and waiting behind the batch, which has seconds to go
             assertFalse(waiting.isDone(), "the single decision was answered before the batch ended");
             smos.terminate();
 
