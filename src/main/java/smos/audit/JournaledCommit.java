@@ -90,11 +90,8 @@ final class JournaledCommit implements RecordWriter {
         while (!queue.isEmpty() && appending.tryLock()) {
             AuditJournal.Segment segment;
             try {
-                queue.drainTo(batch, GroupCommit.MAX_BATCH);
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                segment = write(batch);
+                queue.drainTo(batch, GroupCommit.MAX_BATCH); // empty when another holder took it meanwhile
+                segment = batch.isEmpty() ? null : write(batch);
             } finally {
                 appending.unlock();
             }
