@@ -1,6 +1,7 @@
 package smos.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import smos.common.RequestIds;
 import smos.request.Json;
 import smos.service.BatchDecisions;
 import smos.service.BatchRecords;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +102,7 @@ public final class DecisionRecorder {
     }
 
     private static AuditRecord decidedRecord(DecisionResponse response, String caller, byte[] requestBody) {
-        return new AuditRecord(response.decisionId(), Instant.now(), response.domain(), response.rulesetVersion(),
+        return new AuditRecord(response.decisionId(), RequestIds.time(response.decisionId()), response.domain(), response.rulesetVersion(),
                 caller, 200, response.durationMicros(), new String(requestBody, StandardCharsets.UTF_8),
                 json(response.decision()), json(response.trace()), null, null, null);
     }
@@ -111,7 +111,7 @@ public final class DecisionRecorder {
                                              Object problem, byte[] body) {
         String prefix = body == null ? null
                 : new String(body, 0, Math.min(body.length, AuditRecord.BODY_PREFIX_BYTES), StandardCharsets.UTF_8);
-        return new AuditRecord(decisionId, Instant.now(), domain, null, caller, status, null, null, null, null,
+        return new AuditRecord(decisionId, RequestIds.time(decisionId), domain, null, caller, status, null, null, null, null,
                 json(problem), prefix, body == null ? null : sha256(body));
     }
 

@@ -197,13 +197,14 @@ public final class JdbcAuditLog implements AuditLog {
     @Override
     public void replayInput(AuditQuery query, int max, Consumer<AuditRecord> sink) {
         writer.awaitReadable();
-        select(query, max, query.domain() != null, sink);
+        select(query, max, true, sink);
     }
 
     /**
-     * Newest first by decision id; or, {@code inTimeOrder} (a domain given), oldest first along the index on
-     * (domain, time), which both databases read in order without sorting: a sort of a million rows before
-     * the first one comes back is what an impact run must not wait for.
+     * Newest first by decision id; or, {@code inTimeOrder}, oldest first. A decision id is a UUIDv7, given when
+     * its request was taken, so the primary key is the log's time order: a window of time is a range of ids,
+     * which both databases read in order along the key without sorting (a sort of a million rows before the
+     * first one comes back is what an impact run must not wait for), and the log needs no index on time.
      */
     private void select(AuditQuery q, int limit, boolean inTimeOrder, Consumer<AuditRecord> sink) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_decision WHERE 1 = 1");
@@ -213,12 +214,12 @@ public final class JdbcAuditLog implements AuditLog {
             args.add(q.domain());
         }
         if (q.from() != null) {
-            sql.append(" AND decided_at >= ?");
-            args.add(q.from().atOffset(ZoneOffset.UTC));
+            sql.append(" AND decision_id >= ?");
+            args.add(RequestIds.floor(q.from()));
         }
         if (q.to() != null) {
-            sql.append(" AND decided_at < ?");
-            args.add(q.to().atOffset(ZoneOffset.UTC));
+            sql.append(" AND decision_id < ?");
+            args.add(RequestIds.floor(q.to()));
         }
         if (q.version() != null) {
             sql.append(" AND ruleset_version = ?");
@@ -242,7 +243,7 @@ public final class JdbcAuditLog implements AuditLog {
             sql.append(" AND decision_id < ?");
             args.add(q.before());
         }
-        sql.append(inTimeOrder ? " ORDER BY domain_id, decided_at" : " ORDER BY decision_id DESC");
+        sql.append(inTimeOrder ? " ORDER BY decision_id" : " ORDER BY decision_id DESC");
         if (limit > 0) {
             sql.append(" LIMIT ").append(limit);
         }
@@ -250,9 +251,9 @@ public final class JdbcAuditLog implements AuditLog {
             // PostgreSQL streams rows only inside a transaction with a fetch size.
             c.setAutoCommit(false);
             // H2 reads a whole result before it returns the first row unless its execution is lazy: for an impact
-            // run of a million rows, minutes of waiting and a temporary file of the window. Only for the read in
-            // index order (nothing to sort), and only for this query: the connection goes back to the pool as it came.
-            boolean lazy = inTimeOrder && "H2".equals(c.getMetaData().getDatabaseProductName());
+            // run of a million rows, minutes of waiting and a temporary file of the window. Only for this query:
+            // the connection goes back to the pool as it came.
+            boolean lazy = "H2".equals(c.getMetaData().getDatabaseProductName());
             if (lazy) {
                 try (java.sql.Statement set = c.createStatement()) {
                     set.execute("SET LAZY_QUERY_EXECUTION TRUE");
@@ -378,8 +379,8 @@ public final class JdbcAuditLog implements AuditLog {
         writer.awaitReadable();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM audit_decision WHERE decision_id IN (SELECT decision_id "
-                     + "FROM audit_decision WHERE decided_at < ? ORDER BY decided_at LIMIT " + batch + ")")) {
-            s.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                     + "FROM audit_decision WHERE decision_id < ? ORDER BY decision_id LIMIT " + batch + ")")) {
+            s.setString(1, RequestIds.floor(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {
             throw new AuditUnavailableException(e.getMessage());

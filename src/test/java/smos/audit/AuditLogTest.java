@@ -27,7 +27,7 @@ class AuditLogTest {
     }
 
     private static AuditRecord decision(String domain, String version, String caller, Instant at, String customerId) {
-        return new AuditRecord(RequestIds.next(), at, domain, version, caller, 200, 42L,
+        return new AuditRecord(RequestIds.at(at), at, domain, version, caller, 200, 42L,
                 "{\"customer\": {\"customerId\": \"" + customerId + "\", \"segment\": \"SMB\"}}",
                 "{\"riskLevel\": \"LOW\"}", "[{\"rule\": \"LowRisk\"}]", null, null, null);
     }
@@ -42,7 +42,7 @@ class AuditLogTest {
         try (JdbcAuditLog log = AuditLogs.open(backend)) {
             Instant at = Instant.parse("2026-11-30T10:15:30.123456Z");
             AuditRecord decided = decision("retention", "abc123def456", "crm", at, "CU-1");
-            AuditRecord refused = new AuditRecord(RequestIds.next(), at, "returns", null, "anonymous", 400, null, null,
+            AuditRecord refused = new AuditRecord(RequestIds.at(at), at, "returns", null, "anonymous", 400, null, null,
                     null, null, "{\"status\": 400}", "{\"claim\": 1", "ab".repeat(32));
             append(log, decided);
             append(log, refused);
@@ -107,9 +107,9 @@ class AuditLogTest {
             AuditRecord first = decision("retention", "v1", "crm", now, "CU-7");
             AuditRecord second = decision("retention", "v1", "crm", now, "CU-7");
             AuditRecord other = decision("retention", "v1", "crm", now, "CU-77");
-            AuditRecord mentionsElsewhere = new AuditRecord(RequestIds.next(), now, "retention", "v1", "crm", 200, 1L,
+            AuditRecord mentionsElsewhere = new AuditRecord(RequestIds.at(now), now, "retention", "v1", "crm", 200, 1L,
                     "{\"customer\": {\"customerId\": \"CU-8\", \"segment\": \"CU-7\"}}", "{}", "[]", null, null, null);
-            AuditRecord refused = new AuditRecord(RequestIds.next(), now, "retention", null, "crm", 400, null, null,
+            AuditRecord refused = new AuditRecord(RequestIds.at(now), now, "retention", null, "crm", 400, null, null,
                     null, null, "{}", "{\"customer\": {\"customerId\": \"CU-7\", \"npsScore\": 11", "00".repeat(32));
             for (AuditRecord r : List.of(first, second, other, mentionsElsewhere, refused)) {
                 append(log, r);

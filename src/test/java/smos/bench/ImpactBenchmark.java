@@ -113,7 +113,7 @@ public final class ImpactBenchmark {
             List<CompletableFuture<Void>> batch = new ArrayList<>(SEED_BATCH);
             for (int i = from; i < Math.min(records, from + SEED_BATCH); i++) {
                 String[] m = mix.get(i % mix.size());
-                batch.add(log.append(new AuditRecord(RequestIds.next(), start.plusMillis(i * 80L), "returns", version,
+                batch.add(log.append(new AuditRecord(RequestIds.at(start.plusMillis(i * 80L)), start.plusMillis(i * 80L), "returns", version,
                         "bench", 200, 40L, m[0], m[1], m[2], null, null, null)));
             }
             CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);

@@ -327,7 +327,7 @@ abstract class ImpactApiContract {
         String version = manager.baseVersion("returns");
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (int i = 0; i < seeded; i++) {
-            writes.add(log.append(new AuditRecord(RequestIds.next(), day.plusMillis(i), "returns", version, "seed", 200, 1L,
+            writes.add(log.append(new AuditRecord(RequestIds.at(day.plusMillis(i)), day.plusMillis(i), "returns", version, "seed", 200, 1L,
                     CLAIM.formatted("SEED-" + i, "DIRECT", "2026-10-21", (i % 500) + ".99", "CHANGED_MIND", true),
                     "{}", "[]", null, null, null)));
         }
