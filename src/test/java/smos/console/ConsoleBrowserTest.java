@@ -45,7 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleBrowserTest {
     private static final String PUBLISHER_TOKEN = "ana-publishes-0123456789";
     private static final String VIEWER_TOKEN = "vic-only-looks-0123456789";
-    private static final Path SCREENSHOTS = Path.of("docs/console");
+    /**
+     * Where the pages' screenshots go: target/, so that a test run leaves the checkout as it was;
+     * {@code -Dsmos.screenshots=docs/console} refreshes the ones docs/console.md shows.
+     */
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("smos.screenshots", "target/console-screenshots"));
 
     @TempDir
     static Path dir;
