@@ -70,6 +70,9 @@ public final class ApiServer {
                 String requestId = RequestIds.next();
                 ctx.attribute(Problems.REQUEST_ID, requestId);
                 ctx.header(REQUEST_ID_HEADER, requestId);
+                if (settings.stopping().draining()) {
+                    ctx.header("Connection", "close"); // Jetty closes the connection once this answer is sent
+                }
             });
             if (settings.protectReads()) {
                 config.routes.before(ctx -> {
@@ -99,7 +102,7 @@ public final class ApiServer {
             ScenarioRunRoute scenarioRuns = new ScenarioRunRoute(service, settings);
             config.routes.post(ScenarioRunRoute.PATH, scenarioRuns::handle);
             config.routes.get("/api/v1/rulesets", ctx -> writeJson(ctx, 200, service.rulesets()));
-            new HealthRoutes(service, manager, recorder).install(config.routes);
+            new HealthRoutes(service, manager, recorder, settings.stopping()).install(config.routes);
             new AuditRoutes(audit, settings).install(config.routes);
             // one set of impact runs for the API and the console, so a domain has at most one run either way
             smos.impact.ImpactJobs impact = manager != null && recorder.enabled()

@@ -26,11 +26,13 @@ final class HealthRoutes {
     private final DecisionService service;
     private final RuleSetManager manager;
     private final DecisionRecorder recorder;
+    private final Stopping stopping;
 
-    HealthRoutes(DecisionService service, RuleSetManager manager, DecisionRecorder recorder) {
+    HealthRoutes(DecisionService service, RuleSetManager manager, DecisionRecorder recorder, Stopping stopping) {
         this.service = service;
         this.manager = manager;
         this.recorder = recorder;
+        this.stopping = stopping;
     }
 
     static boolean open(String path) {
@@ -68,18 +70,24 @@ final class HealthRoutes {
         return health;
     }
 
-    /** Asks each configured database now: a probe must see an outage before the first write fails. */
+    /**
+     * Not ready while the server drains before it stops, or when a configured database does not answer:
+     * each is asked now, since a probe must see an outage before the first write fails.
+     */
     private Readiness readiness() {
-        List<String> unreachable = new ArrayList<>();
+        List<String> notReady = new ArrayList<>();
+        if (stopping.draining()) {
+            notReady.add("the server is stopping: send new requests elsewhere");
+        }
         if (manager != null) {
-            manager.store().unavailable().ifPresent(reason -> unreachable.add("the rule store cannot be reached: " + reason));
+            manager.store().unavailable().ifPresent(reason -> notReady.add("the rule store cannot be reached: " + reason));
         }
         if (recorder.enabled()) {
             AuditLog.AuditHealth audit = recorder.log().probe();
             if (!audit.ok()) {
-                unreachable.add("the decision log's database cannot be reached: " + audit.reason());
+                notReady.add("the decision log's database cannot be reached: " + audit.reason());
             }
         }
-        return Readiness.of(service.health(), unreachable);
+        return Readiness.of(service.health(), notReady);
     }
 }

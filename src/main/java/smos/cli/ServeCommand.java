@@ -102,6 +102,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "then exit 0 (default: ${DEFAULT-VALUE}).")
     double shutdownGraceSeconds;
 
+    /**
+     * 1 s: enough for every busy client to get one answer that closes its connection (so none is left
+     * idle in its pool for the stop to close under it), short enough not to slow a rolling restart. Behind
+     * a load balancer that polls /health/ready, set it to the balancer's interval.
+     */
+    @Option(names = "--shutdown-drain", paramLabel = "SECONDS", defaultValue = "1",
+            description = "On SIGTERM, before the port closes: answer for this long with \"Connection: close\" and "
+                    + "report not ready, so that clients move to another replica (default: ${DEFAULT-VALUE}).")
+    double shutdownDrainSeconds;
+
     @Option(names = "--echo-endpoint", hidden = true,
             description = "Serve POST /api/v1/echo, which answers its body: the bare baseline of the HTTP benchmark.")
     boolean echoEndpoint;
@@ -146,6 +156,9 @@ final class ServeCommand implements Callable<Integer> {
                 + "; publishing " + (tokens.enabled() ? "on" : "off (no token configured)") + "; "
                 + auditLog.description());
         awaitStopSignal();
+        System.out.println("SMOS stops: draining for " + shutdownDrainSeconds + " s (answers close their connections)");
+        settings.stopping().drain();
+        Thread.sleep(Math.round(shutdownDrainSeconds * 1000));
         System.out.println("SMOS stops: no new connections; finishing the requests in flight (at most "
                 + shutdownGraceSeconds + " s)");
         if (watcher != null) {

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SIGTERM of the packaged server while four clients post decisions and a fifth streams a slow batch:
- * the port closes while the batch is still being answered, every request the server took gets its
+ * it drains first (ready says 503, answers close their connections), then the port closes while the batch is still being answered, every request the server took gets its
  * whole 200 (the batch every line), the process exits 0, and after a restart the decision log holds
  * every decision that was answered.
  */
@@ -92,9 +92,11 @@ class GracefulStopIT {
             long sigterm = System.nanoTime();
             smos.terminate();
             boolean refusedWhileAlive = false;
+            boolean toldStopping = false;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 try (Socket probe = new Socket("localhost", smos.port())) {
+                    toldStopping = toldStopping || readySaysStopping(smos);
                     Thread.sleep(20);
                 } catch (ConnectException refused) {
                     refusedWhileAlive = smos.alive();
@@ -115,6 +117,7 @@ class GracefulStopIT {
 
             assertEquals(List.of(), List.copyOf(failures), "requests cut or refused after they were taken");
             assertTrue(refusedWhileAlive, "new connections were not refused while the server finished its batch");
+            assertTrue(toldStopping, "/health/ready never said 503 (stopping) while the server drained before its port closed");
             assertEquals(4, refusedClients.get(), "every client ends on a refused connection");
             assertEquals(0, exit, smos.output());
             HttpResponse<String> whole = batchAnswer.get();
@@ -227,6 +230,18 @@ class GracefulStopIT {
             }
         }
         failures.add("client " + client + " was never refused");
+    }
+
+    /** Whether /health/ready answers 503 because the server is stopping (its drain, before the port closes). */
+    private static boolean readySaysStopping(SmosProcess smos) throws InterruptedException {
+        try {
+            HttpResponse<String> ready = client().send(HttpRequest.newBuilder(URI.create(smos.baseUrl() + "/health/ready"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return ready.statusCode() == 503 && ready.body().contains("stopping")
+                    && ready.headers().firstValue("Connection").orElse("").equalsIgnoreCase("close");
+        } catch (IOException closing) {
+            return false;
+        }
     }
 
     private static Thread started(Runnable work) {
