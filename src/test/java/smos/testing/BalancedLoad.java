@@ -20,9 +20,14 @@ import java.util.function.IntFunction;
 /**
  * Clients posting decisions to several replicas as a load balancer sends them: each request goes to the
  * next replica in turn, and a connection that is refused (a replica stopped or stopping) is tried on the
- * next one, as a balancer retries a request that never reached a server. Anything else (a cut
- * connection, a status other than 200, an answer that is not a whole decision) is a failure, kept with
- * its reason.
+ * next one, as a balancer retries a request that never reached a server. A request that got not a
+ * single byte back (a connection the server closed as the request went out on it: a stopping server
+ * closes the connections it has not read a request from, and TCP cannot tell that from one the
+ * client had just opened) is sent again too, as a balancer's retry on an empty response does
+ * (HAProxy's {@code retry-on empty-response}); a decision is safe to send twice, since deciding
+ * changes nothing but the log. Those are counted apart ({@link #unanswered()}), for a test to bound.
+ * Anything else (a connection cut after bytes came back, a status other than 200, an answer that is not
+ * a whole decision) is a failure, kept with its reason.
  */
 public final class BalancedLoad implements AutoCloseable {
     private final List<String> baseUrls;
@@ -32,6 +37,7 @@ public final class BalancedLoad implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong unanswered = new AtomicLong();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> decisionIds = new ConcurrentLinkedQueue<>();
     private final List<Thread> clients = new ArrayList<>();
@@ -56,6 +62,11 @@ public final class BalancedLoad implements AutoCloseable {
     /** Requests sent again to the next replica because one refused the connection. */
     public long retried() {
         return retried.get();
+    }
+
+    /** Requests sent again to the next replica because one closed the connection without a byte of answer. */
+    public long unanswered() {
+        return unanswered.get();
     }
 
     public List<String> failures() {
@@ -105,6 +116,8 @@ public final class BalancedLoad implements AutoCloseable {
                 } catch (IOException e) {
                     if (refused(e)) {
                         retried.incrementAndGet();
+                    } else if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                        unanswered.incrementAndGet();
                     } else {
                         done = true;
                         failures.add(url + ": " + e);
