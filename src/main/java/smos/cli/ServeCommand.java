@@ -158,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
         awaitStopSignal();
         System.out.println("SMOS stops: draining for " + shutdownDrainSeconds + " s (answers close their connections)");
         settings.stopping().drain();
-        Thread.sleep(Math.round(shutdownDrainSeconds * 1000));
+        Thread.sleep(Math.max(0, Math.round(shutdownDrainSeconds * 1000))); // 0 or less: no drain
         System.out.println("SMOS stops: no new connections; finishing the requests in flight (at most "
                 + shutdownGraceSeconds + " s)");
         if (watcher != null) {
