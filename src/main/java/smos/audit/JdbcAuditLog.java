@@ -219,7 +219,7 @@ public final class JdbcAuditLog implements AuditLog {
         }
         if (q.to() != null) {
             sql.append(" AND decision_id < ?");
-            args.add(RequestIds.floor(q.to()));
+            args.add(RequestIds.ceiling(q.to()));
         }
         if (q.version() != null) {
             sql.append(" AND ruleset_version = ?");
@@ -380,7 +380,7 @@ public final class JdbcAuditLog implements AuditLog {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM audit_decision WHERE decision_id IN (SELECT decision_id "
                      + "FROM audit_decision WHERE decision_id < ? ORDER BY decision_id LIMIT " + batch + ")")) {
-            s.setString(1, RequestIds.floor(cutoff));
+            s.setString(1, RequestIds.ceiling(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {
             throw new AuditUnavailableException(e.getMessage());

@@ -40,15 +40,25 @@ public final class RequestIds {
     }
 
     /**
-     * The first 13 characters every id given at or after {@code time} is at least, and every id given
-     * before it is below: {@code id >= floor(from) AND id < floor(to)} are the ids given in [from, to).
-     * A time between two milliseconds counts from the next one.
+     * The first 13 characters of every id given in {@code time}'s millisecond or later: a window's start,
+     * {@code id >= floor(from)}. An id knows its time to the millisecond only, so a start between two
+     * milliseconds takes in the whole of the first: a decision given after {@code from} is never left out.
      */
     public static String floor(Instant time) {
+        return prefix(time.toEpochMilli());
+    }
+
+    /**
+     * The first 13 characters every id given before {@code time} is below: a window's end, {@code id <
+     * ceiling(to)}. A time between two milliseconds counts from the next one, so that millisecond's ids
+     * are in: with {@link #floor}, a window holds every id whose millisecond it touches.
+     */
+    public static String ceiling(Instant time) {
         long millis = time.toEpochMilli();
-        if (time.getNano() % 1_000_000 != 0) {
-            millis++;
-        }
+        return prefix(time.getNano() % 1_000_000 == 0 ? millis : millis + 1);
+    }
+
+    private static String prefix(long millis) {
         return String.format("%08x-%04x", millis >>> 16, millis & 0xFFFF);
     }
 }

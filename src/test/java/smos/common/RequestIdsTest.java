@@ -8,7 +8,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The decision log's time windows are ranges of ids: {@code id >= floor(from) AND id < floor(to)}. */
+/** The decision log's time windows are ranges of ids: {@code id >= floor(from) AND id < ceiling(to)}. */
 class RequestIdsTest {
 
     private static final Instant NOON = Instant.parse("2026-11-30T12:00:00Z");
@@ -24,9 +24,9 @@ class RequestIdsTest {
     }
 
     @Test
-    void idsGivenInAWindowAreExactlyThoseBetweenItsFloors() {
+    void idsGivenInAWindowAreExactlyThoseBetweenItsBounds() {
         String from = RequestIds.floor(NOON);
-        String to = RequestIds.floor(NOON.plusSeconds(1));
+        String to = RequestIds.ceiling(NOON.plusSeconds(1));
         for (int i = 0; i < 200; i++) {
             assertTrue(RequestIds.at(NOON.minusMillis(1)).compareTo(from) < 0, "a millisecond before the window");
             String first = RequestIds.at(NOON);
@@ -38,11 +38,19 @@ class RequestIdsTest {
     }
 
     @Test
-    void aTimeBetweenTwoMillisecondsCountsFromTheNext() {
+    void anEndBetweenTwoMillisecondsCountsFromTheNext() {
         Instant halfway = NOON.plusNanos(500_000);
-        String floor = RequestIds.floor(halfway);
-        assertTrue(RequestIds.at(NOON).compareTo(floor) < 0, "given at 12:00:00.000, before 12:00:00.0005");
-        assertTrue(RequestIds.at(NOON.plusMillis(1)).compareTo(floor) >= 0);
+        String ceiling = RequestIds.ceiling(halfway);
+        assertTrue(RequestIds.at(NOON).compareTo(ceiling) < 0, "12:00:00.000's ids are before 12:00:00.0005's end");
+        assertTrue(RequestIds.at(NOON.plusMillis(1)).compareTo(ceiling) >= 0);
+    }
+
+    @Test
+    void aStartBetweenTwoMillisecondsTakesInTheFirst() {
+        // a decision given at 12:00:00.0007 has an id of 12:00:00.000: a window from 12:00:00.0005 must hold it
+        String floor = RequestIds.floor(NOON.plusNanos(500_000));
+        assertTrue(RequestIds.at(NOON).compareTo(floor) >= 0, "12:00:00.000's ids are in a window from 12:00:00.0005");
+        assertTrue(RequestIds.at(NOON.minusMillis(1)).compareTo(floor) < 0);
     }
 
     @Test
@@ -53,5 +61,6 @@ class RequestIdsTest {
         String after = RequestIds.at(Instant.ofEpochMilli(carry + 1));
         assertTrue(before.compareTo(after) < 0, before + " before " + after);
         assertTrue(RequestIds.floor(Instant.ofEpochMilli(carry + 1)).compareTo(before) > 0);
+        assertTrue(RequestIds.ceiling(Instant.ofEpochMilli(carry + 1)).compareTo(before) > 0);
     }
 }
