@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import smos.request.Json;
+import smos.testing.BalancedLoad;
 import smos.testing.SmosProcess;
 import smos.testing.TestHomes;
 
@@ -34,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SIGTERM of the packaged server while four clients post decisions and a fifth streams a slow batch:
- * it drains first (ready says 503, answers close their connections), then the port closes while the batch is still being answered, every request the server took gets its
- * whole 200 (the batch every line), the process exits 0, and after a restart the decision log holds
- * every decision that was answered.
+ * it drains first (ready says 503, answers close their connections), then the port closes while the
+ * batch is still being answered, every request the server took gets its whole 200 (the batch every
+ * line), the process exits 0, and after a restart the decision log holds every decision that was answered.
  */
 class GracefulStopIT {
     private static final String TOKEN = "auditor-token-0123456789abcdef";
@@ -212,9 +213,9 @@ class GracefulStopIT {
                 }
                 answered.add(Json.mapper().readTree(r.body()).path("decisionId").asText());
             } catch (IOException e) {
-                if (refusal(e)) {
+                if (BalancedLoad.refused(e)) {
                     refused.incrementAndGet();
-                } else if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                } else if (BalancedLoad.closedUnanswered(e)) {
                     // a kept-alive connection the stopping server closed as idle just as this request went out on
                     // it: the request was never taken (the test checks it was not decided), which a client or a
                     // load balancer treats like a refused connection and sends again
@@ -248,15 +249,6 @@ class GracefulStopIT {
         Thread thread = new Thread(work);
         thread.start();
         return thread;
-    }
-
-    private static boolean refusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static HttpClient client() {

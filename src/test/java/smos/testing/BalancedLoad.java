@@ -116,7 +116,7 @@ public final class BalancedLoad implements AutoCloseable {
                 } catch (IOException e) {
                     if (refused(e)) {
                         retried.incrementAndGet();
-                    } else if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                    } else if (closedUnanswered(e)) {
                         unanswered.incrementAndGet();
                     } else {
                         done = true;
@@ -133,13 +133,19 @@ public final class BalancedLoad implements AutoCloseable {
         }
     }
 
-    private static boolean refused(Throwable e) {
+    /** A connection the server refused: the request never reached it, so any client may send it elsewhere. */
+    public static boolean refused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A connection closed with not a byte of answer (the JDK client's words for it). */
+    public static boolean closedUnanswered(IOException e) {
+        return String.valueOf(e.getMessage()).contains("received no bytes");
     }
 
     /** Stops the clients after their requests in flight. */
