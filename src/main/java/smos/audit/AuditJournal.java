@@ -1,6 +1,7 @@
 package smos.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,6 +34,7 @@ final class AuditJournal implements AutoCloseable {
     static final long SEGMENT_BYTES = 8L * 1024 * 1024;
 
     private static final ObjectWriter WRITER = mapper().writerFor(AuditRecord.class);
+    private static final ObjectReader READER = mapper().readerFor(AuditRecord.class);
     private static final String PREFIX = "journal-";
     private static final String SUFFIX = ".ndjson";
 
@@ -100,6 +102,15 @@ final class AuditJournal implements AutoCloseable {
         }
     }
 
+    /** A journal line read back as its record. */
+    static AuditRecord record(byte[] line) {
+        try {
+            return READER.readValue(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a line this process wrote itself
+        }
+    }
+
     /**
      * Appends the lines as one write, and returns the segment they are in (to be told as each one is
      * stored). Called by one thread at a time.
@@ -143,7 +154,6 @@ final class AuditJournal implements AutoCloseable {
     /** The records a crash left in the journal, in the order they were written; a torn last line is skipped. */
     List<AuditRecord> leftOver() throws IOException {
         List<AuditRecord> records = new ArrayList<>();
-        ObjectMapper mapper = mapper();
         for (Path segment : segments()) {
             List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
@@ -152,7 +162,7 @@ final class AuditJournal implements AutoCloseable {
                     continue;
                 }
                 try {
-                    records.add(mapper.readValue(line, AuditRecord.class));
+                    records.add(READER.readValue(line));
                 } catch (IOException e) {
                     // Only a write cut short by a crash or a full disk leaves such a line; its request was not answered.
                     JdbcAuditLog.log().warn("skipped a broken line {} of {}: {}", i + 1, segment.getFileName(), e.getMessage());

@@ -27,7 +27,16 @@ final class GroupCommit implements RecordWriter {
         void bind(PreparedStatement statement, AuditRecord record) throws SQLException;
     }
 
-    private record Pending(AuditRecord record, CompletableFuture<Void> done) {
+    /**
+     * A record, or its journal line: behind the journal a record waits here for the linger, often long enough
+     * to outlive a young collection, and one array is cheaper for the collector to copy than the dozen objects
+     * of a record. That copying is most of what the log adds to the slowest answers; waiting as lines cut the
+     * young pause from 3.4-3.7 ms to 2.8-3.1 ms at 16,000 decisions a second (docs/benchmarks.md).
+     */
+    private record Pending(AuditRecord record, byte[] line, CompletableFuture<Void> done) {
+        AuditRecord toRecord() {
+            return record != null ? record : AuditJournal.record(line);
+        }
     }
 
     private final DataSource dataSource;
@@ -61,12 +70,21 @@ final class GroupCommit implements RecordWriter {
 
     @Override
     public CompletableFuture<Void> submit(AuditRecord record) {
+        return enqueue(record, null);
+    }
+
+    /** As {@link #submit}, for a record as its journal line. */
+    CompletableFuture<Void> submitLine(byte[] line) {
+        return enqueue(null, line);
+    }
+
+    private CompletableFuture<Void> enqueue(AuditRecord record, byte[] line) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(new IllegalStateException("the decision log is closed"));
             return done;
         }
-        queue.add(new Pending(record, done));
+        queue.add(new Pending(record, line, done));
         return done;
     }
 
@@ -133,7 +151,7 @@ final class GroupCommit implements RecordWriter {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 for (Pending p : batch) {
-                    binder.bind(s, p.record());
+                    binder.bind(s, p.toRecord());
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -34,7 +34,8 @@ final class JournaledCommit implements RecordWriter {
     /** How long the database's commit waits to fill up: nobody waits for it but a reader, who cuts it short. */
     static final java.time.Duration LINGER = java.time.Duration.ofMillis(200);
 
-    private record Pending(AuditRecord record, byte[] line, CompletableFuture<Void> done) {
+    /** A record as its journal line, which is all the database needs of it too (see {@link GroupCommit}). */
+    private record Pending(byte[] line, CompletableFuture<Void> done) {
     }
 
     private final AuditJournal journal;
@@ -70,7 +71,7 @@ final class JournaledCommit implements RecordWriter {
             // the journal could take it, but the database has been failing: refuse now rather than pile up
             done.completeExceptionally(new AuditUnavailableException(database.reason()));
         } else {
-            queue.add(new Pending(record, AuditJournal.line(record), done));
+            queue.add(new Pending(AuditJournal.line(record), done));
             appendWhileQueued();
         }
         return done;
@@ -98,7 +99,7 @@ final class JournaledCommit implements RecordWriter {
             if (segment != null) {
                 // answered and sent on to the database outside the lock: the next group need not wait for it
                 for (Pending pending : batch) {
-                    store(pending.record(), segment);
+                    store(pending.line(), segment);
                 }
                 batch.forEach(p -> p.done().complete(null));
             }
@@ -183,8 +184,8 @@ final class JournaledCommit implements RecordWriter {
     }
 
     /** Into the database; a failed commit is tried again until it succeeds, or the log closes (the journal keeps it). */
-    private void store(AuditRecord record, AuditJournal.Segment segment) {
-        database.submit(record).whenComplete((ok, failure) -> {
+    private void store(byte[] line, AuditJournal.Segment segment) {
+        database.submitLine(line).whenComplete((ok, failure) -> {
             if (failure == null) {
                 segment.stored();
                 room.release();
@@ -193,7 +194,7 @@ final class JournaledCommit implements RecordWriter {
                     progress.notifyAll();
                 }
             } else if (!closing) {
-                retries.schedule(() -> store(record, segment), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                retries.schedule(() -> store(line, segment), RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
     }
