@@ -33,8 +33,7 @@ import java.util.concurrent.ExecutorService;
  * Where the decision log's time goes, in CPU seconds of this process (a figure a busy machine inflates
  * less than wall time): N returns items through the batch path without the log and with it (H2), the
  * JSON of N decisions and traces alone, and N ready-made records through the journal and into the database
- * alone. Three
- * rounds; the first warms up.
+ * alone. Three rounds; the first warms up.
  *
  * <p>Run: {@code java ... smos.bench.AuditCpuCost ITEMS}
  */
