@@ -61,7 +61,12 @@ final class BodyReader {
     /** Any stream (a multipart part, say) in memory; {@code declared} is its announced length, or -1. */
     byte[] bytes(InputStream in, long declared) {
         try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 && declared <= maxBytes ? (int) declared : 1024);
+            if (declared >= 0 && declared <= maxBytes && declared < Integer.MAX_VALUE) {
+                // a length announced and allowed: straight into an array of that length, without a buffer and
+                // a copy (9 KB less garbage for each decision)
+                return in.readNBytes((int) declared);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
             copy(in, declared, out);
             return out.toByteArray();
         } catch (IOException e) {
