@@ -107,8 +107,13 @@ public final class JdbcAuditLog implements AuditLog {
      */
     public static JdbcAuditLog h2(Path folder, boolean sync) {
         // WRITE_DELAY=0: a commit is in the file when it returns, so the journal can be cleared behind it.
+        // CACHE_SIZE=1024 (KB): H2 caches every page it writes, 32 MB of them in a 512 MB heap by default; a log is
+        // written far more than it is read again, and each cached page outlived a young collection and was copied
+        // into the old generation. Measured under wrk: 800-970 KB promoted per collection and pauses of 6 ms with
+        // the default, 210-310 KB and 4 ms with 1 MB; 4 MB kept as much as the default. Reads of the log scan
+        // pages in key order, which a larger cache would not hold anyway.
         HikariDataSource dataSource = migrated("jdbc:h2:file:" + folder.toAbsolutePath().resolve("audit")
-                + ";WRITE_DELAY=0", "smos", "");
+                + ";WRITE_DELAY=0;CACHE_SIZE=1024", "smos", "");
         try {
             AuditJournal journal = new AuditJournal(folder.resolve("journal"), sync);
             recover(dataSource, journal);
