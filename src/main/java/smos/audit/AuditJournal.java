@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -76,6 +75,7 @@ final class AuditJournal implements AutoCloseable {
     }
 
     private FileChannel channel;
+    private ByteBuffer groupBuffer;
     private long size;
     private int number;
 
@@ -90,13 +90,14 @@ final class AuditJournal implements AutoCloseable {
         this.number = segments().stream().mapToInt(AuditJournal::numberOf).max().orElse(0);
     }
 
-    /** A record as its journal line: made by the thread that recorded it, so that appending is only a write. */
+    /**
+     * A record as its journal line, without the line's end ({@link #append} writes it): made by the thread that
+     * recorded it, so that appending is only a write. Jackson's own recycled buffers make it, so the line is the
+     * only array it leaves behind (a stream of our own and its copy cost 4 KB a record).
+     */
     static byte[] line(AuditRecord record) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-            WRITER.writeValue(bytes, record);
-            bytes.write('\n');
-            return bytes.toByteArray();
+            return WRITER.writeValueAsBytes(record);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // into memory: only a record Jackson cannot write, which ours are not
         }
@@ -118,11 +119,11 @@ final class AuditJournal implements AutoCloseable {
     Segment append(List<byte[]> lines) throws IOException {
         int length = 0;
         for (byte[] line : lines) {
-            length += line.length;
+            length += line.length + 1;
         }
-        ByteBuffer buffer = ByteBuffer.allocate(length);
+        ByteBuffer buffer = buffer(length);
         for (byte[] line : lines) {
-            buffer.put(line);
+            buffer.put(line).put((byte) '\n');
         }
         buffer.flip();
         if (current == null || size >= SEGMENT_BYTES) {
@@ -149,6 +150,17 @@ final class AuditJournal implements AutoCloseable {
         }
         current.pending.addAndGet(lines.size());
         return current;
+    }
+
+    /**
+     * The one buffer a group is written from, kept and grown to the largest group: outside the heap, so that the
+     * channel writes it as it is (a heap buffer is copied into a direct one first) and the collector never copies it.
+     */
+    private ByteBuffer buffer(int length) {
+        if (groupBuffer == null || groupBuffer.capacity() < length) {
+            groupBuffer = ByteBuffer.allocateDirect(Math.max(length, 64 * 1024));
+        }
+        return groupBuffer.clear();
     }
 
     /** The records a crash left in the journal, in the order they were written; a torn last line is skipped. */
