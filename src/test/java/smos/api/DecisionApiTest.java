@@ -11,8 +11,13 @@ import smos.testing.HttpHarness.Reply;
 import smos.testing.Services;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,6 +66,43 @@ class DecisionApiTest {
         assertFalse(problem.path("title").asText().isEmpty());
         assertFalse(problem.path("detail").asText().isEmpty());
         assertEquals(List.of(field), reply.errorFields(), reply::toString);
+    }
+
+    /** Answers are written straight into the response's stream: its length is announced, and nothing follows the JSON. */
+    @Test
+    void anAnswerAnnouncesItsLengthAndHoldsOnlyItsJson() throws Exception {
+        HttpResponse<byte[]> reply = client().send(HttpRequest.newBuilder(http.uri(RETURNS))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CLAIM)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, reply.statusCode());
+        assertEquals(String.valueOf(reply.body().length), reply.headers().firstValue("Content-Length").orElse("none"));
+        JsonNode body = Json.mapper().readTree(reply.body());
+        assertEquals("REFUND", body.at("/decision/outcome").asText());
+        assertEquals(new String(reply.body(), StandardCharsets.UTF_8), body.toString(), "one JSON document, as written");
+    }
+
+    /** A large answer is still compressed for a client that asks, and reads the same once unpacked. */
+    @Test
+    void aLargeAnswerIsGzippedForAClientThatAsksAndSaysTheSame() throws Exception {
+        HttpResponse<byte[]> plain = client().send(HttpRequest.newBuilder(http.uri("/api/v1/domains")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> packed = client().send(HttpRequest.newBuilder(http.uri("/api/v1/domains"))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, packed.statusCode());
+        assertTrue(plain.body().length > 2_000, "the catalogue is large enough to be compressed: " + plain.body().length);
+        assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElse("none"));
+        assertTrue(packed.body().length < plain.body().length, "compressed is smaller");
+        byte[] unpacked;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(packed.body()))) {
+            unpacked = in.readAllBytes();
+        }
+        assertEquals(Json.mapper().readTree(plain.body()), Json.mapper().readTree(unpacked));
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @Test
