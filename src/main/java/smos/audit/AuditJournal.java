@@ -31,6 +31,9 @@ import java.util.stream.Stream;
 final class AuditJournal implements AutoCloseable {
     /** A segment is closed and a new one begun past this size, so that a stored segment can be deleted. */
     static final long SEGMENT_BYTES = 8L * 1024 * 1024;
+    /** Enough for a group of a thousand ordinary records in one write. */
+    static final int GROUP_BUFFER_BYTES = 1024 * 1024;
+    private static final byte[] NEWLINE = {'\n'};
 
     private static final ObjectWriter WRITER = mapper().writerFor(AuditRecord.class);
     private static final ObjectReader READER = mapper().readerFor(AuditRecord.class);
@@ -117,23 +120,17 @@ final class AuditJournal implements AutoCloseable {
      * stored). Called by one thread at a time.
      */
     Segment append(List<byte[]> lines) throws IOException {
-        int length = 0;
-        for (byte[] line : lines) {
-            length += line.length + 1;
-        }
-        ByteBuffer buffer = buffer(length);
-        for (byte[] line : lines) {
-            buffer.put(line).put((byte) '\n');
-        }
-        buffer.flip();
         if (current == null || size >= SEGMENT_BYTES) {
             roll();
         }
         long before = size;
         try {
-            while (buffer.hasRemaining()) {
-                size += channel.write(buffer);
+            ByteBuffer buffer = groupBuffer();
+            for (byte[] line : lines) {
+                put(buffer, line, 0, line.length);
+                put(buffer, NEWLINE, 0, 1);
             }
+            drain(buffer);
             if (sync) {
                 channel.force(false);
             }
@@ -153,14 +150,36 @@ final class AuditJournal implements AutoCloseable {
     }
 
     /**
-     * The one buffer a group is written from, kept and grown to the largest group: outside the heap, so that the
-     * channel writes it as it is (a heap buffer is copied into a direct one first) and the collector never copies it.
+     * The one buffer groups are written through, kept: outside the heap, so that the channel writes it as it is
+     * (a heap buffer is copied into a direct one first) and the collector never copies it; of a fixed size, so
+     * that a burst of large requests does not leave a large buffer behind (a larger group takes several writes).
      */
-    private ByteBuffer buffer(int length) {
-        if (groupBuffer == null || groupBuffer.capacity() < length) {
-            groupBuffer = ByteBuffer.allocateDirect(Math.max(length, 64 * 1024));
+    private ByteBuffer groupBuffer() {
+        if (groupBuffer == null) {
+            groupBuffer = ByteBuffer.allocateDirect(GROUP_BUFFER_BYTES);
         }
         return groupBuffer.clear();
+    }
+
+    private void put(ByteBuffer buffer, byte[] bytes, int offset, int length) throws IOException {
+        while (length > 0) {
+            if (!buffer.hasRemaining()) {
+                drain(buffer);
+            }
+            int n = Math.min(length, buffer.remaining());
+            buffer.put(bytes, offset, n);
+            offset += n;
+            length -= n;
+        }
+    }
+
+    /** Writes what the buffer holds, and empties it for more. */
+    private void drain(ByteBuffer buffer) throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            size += channel.write(buffer);
+        }
+        buffer.clear();
     }
 
     /** The records a crash left in the journal, in the order they were written; a torn last line is skipped. */

@@ -73,6 +73,29 @@ class AuditJournalTest {
         }
     }
 
+    /** A group larger than the buffer it is written through goes out in several writes, and reads back whole. */
+    @Test
+    void aGroupLargerThanItsWriteBufferIsReadBackWhole(@TempDir Path folder) throws Exception {
+        List<AuditRecord> written = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // each line about a third of the buffer, so that lines straddle its end
+            String pad = String.valueOf((char) ('a' + i)).repeat(AuditJournal.GROUP_BUFFER_BYTES / 3);
+            written.add(new AuditRecord(RequestIds.next(), Instant.parse("2026-11-30T10:15:30.123456Z"), "retention",
+                    "v1", "crm", 200, 1L, "{\"pad\": \"" + pad + "\"}", null, null, null, null, null));
+        }
+        written.add(decision("CU-after"));
+        try (AuditJournal journal = new AuditJournal(folder, false)) {
+            journal.append(written.stream().map(AuditJournal::line).toList());
+            journal.append(List.of(AuditJournal.line(decision("CU-next-group"))));
+        }
+        try (AuditJournal journal = new AuditJournal(folder, false)) {
+            List<AuditRecord> read = journal.leftOver();
+            assertEquals(written.size() + 1, read.size());
+            assertEquals(written, read.subList(0, written.size()));
+            assertEquals("{\"customer\": {\"customerId\": \"CU-next-group\"}}", read.get(written.size()).request());
+        }
+    }
+
     @Test
     void aDecisionIsReadableAsSoonAsItIsAcknowledged(@TempDir Path folder) throws Exception {
         try (JdbcAuditLog log = JdbcAuditLog.h2(folder)) {
