@@ -13,6 +13,7 @@ import smos.audit.DecisionRecorder;
 import smos.common.RequestIds;
 import smos.failure.Failure;
 import smos.failure.FailureKind;
+import smos.failure.RequestTimeoutException;
 import smos.publish.RuleSetManager;
 import smos.request.Json;
 import smos.service.BatchDecisions;
@@ -136,6 +137,11 @@ public final class ApiServer {
         routes.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> {
             // Jetty's own refusal while the body was read (408: it arrived slower than the minimum rate)
             LOG.debug("request {} refused by Jetty: {}", Problems.requestId(ctx), e.getMessage());
+            if (e.getCode() == FailureKind.REQUEST_TIMEOUT.status()) {
+                writeProblem(ctx, Problems.of(new RequestTimeoutException("the request body arrived slower than the "
+                        + "minimum rate" + (e.getReason() == null ? "" : " (" + e.getReason() + ")")), ctx));
+                return;
+            }
             writeProblem(ctx, Problem.ofStatus(e.getCode(), HttpStatus.forStatus(e.getCode()).getMessage(),
                     e.getReason() == null ? "the request body could not be read" : e.getReason(), ctx.path(),
                     Problems.requestId(ctx)));

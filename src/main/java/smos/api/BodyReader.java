@@ -2,6 +2,7 @@ package smos.api;
 
 import io.javalin.http.Context;
 import smos.failure.LimitExceededException;
+import smos.failure.RequestTimeoutException;
 import smos.failure.UnsupportedMediaTypeException;
 import smos.request.FieldError;
 import smos.request.InvalidRequestException;
@@ -11,9 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one reader of request bodies (decisions, batches, publishes): at most {@code maxBytes}, checked
@@ -136,7 +139,15 @@ final class BodyReader {
         return new LimitExceededException(what + " may be at most " + maxBytes + " bytes");
     }
 
-    private static InvalidRequestException unreadable(IOException e) {
+    /** A body cut short is the client's mistake (400); one that stopped arriving is its lateness (408). */
+    private static RuntimeException unreadable(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+                // Jetty's idle timeout: the client sent part of the body, then nothing for that long
+                return new RequestTimeoutException("the request body stopped arriving before it was complete ("
+                        + cause.getMessage() + ")");
+            }
+        }
         return new InvalidRequestException(FieldError.BODY, "the request body could not be read: " + e.getMessage());
     }
 }

@@ -189,7 +189,7 @@ public final class OpenApiDocument {
             ObjectNode responses = post.putObject("responses");
             responses.set("200", content("the decision, the version of the rules that made it and the rules that fired",
                     JSON, ref(SchemaNames.response(id))));
-            standardErrors(responses, "400", "401", "413", "415", "429", "500", "503");
+            standardErrors(responses, "400", "401", "408", "413", "415", "429", "500", "503");
             schemas.reference(domain.requestType());
             schemas.reference(DomainTypes.decisionType(domain));
         }
@@ -223,7 +223,7 @@ public final class OpenApiDocument {
             okContent.putObject(JSON).set("schema", array(ref(SchemaNames.batchItem(id))));
             okContent.putObject(NDJSON).set("schema", ref(SchemaNames.batchItem(id))
                     .put("description", "each line is one result"));
-            standardErrors(responses, "400", "401", "413", "415", "429", "503");
+            standardErrors(responses, "400", "401", "408", "413", "415", "429", "503");
         }
 
         /** The envelope of each domain's answer and of its batch items, around its own decision schema. */
@@ -343,7 +343,7 @@ public final class OpenApiDocument {
             ObjectNode responses = run.withObject("responses");
             responses.set("422", content("a scenario failed: failures names each one (file, scenario, line, field, "
                     + "expected, actual); passed and failed count them", PROBLEM_JSON, ref(PROBLEM)));
-            standardErrors(responses, "400", "401", "404", "413", "415", "429", "503");
+            standardErrors(responses, "400", "401", "404", "408", "413", "415", "429", "503");
         }
 
         private void publishingPaths(ObjectNode paths) {
@@ -358,7 +358,7 @@ public final class OpenApiDocument {
             bytes.putObject("content").putObject("application/octet-stream").putObject("schema")
                     .put("type", "string").put("contentMediaType", "application/octet-stream");
             put.set("requestBody", bytes);
-            publishResponses(put, "400", "401", "403", "404", "409", "413", "422", "428", "507");
+            publishResponses(put, "400", "401", "403", "404", "409", "408", "413", "422", "428", "507");
             ObjectNode delete = publishing(file.putObject("delete"), "deleteFile",
                     "Delete one file as a new version, under the same checks as a publish.");
             publishResponses(delete, "400", "401", "403", "404", "409", "422", "428", "507");
@@ -376,7 +376,7 @@ public final class OpenApiDocument {
             formProperties.putObject("delete").put("type", "array").putObject("items").put("type", "string");
             formProperties.putObject("message").put("type", "string");
             publish.set("requestBody", multipart);
-            publishResponses(publish, "400", "401", "403", "404", "409", "413", "415", "422", "428", "507");
+            publishResponses(publish, "400", "401", "403", "404", "409", "408", "413", "415", "422", "428", "507");
 
             ObjectNode history = get(paths, domain + "/history", "history", "publishing",
                     "The versions the domain has served, newest first.");
@@ -408,7 +408,7 @@ public final class OpenApiDocument {
             required(version, "version");
             version.put("additionalProperties", false);
             rollback.set("requestBody", body(JSON, version, "the version to bring back"));
-            publishResponses(rollback, "400", "401", "403", "404", "409", "413", "415", "422", "428", "507");
+            publishResponses(rollback, "400", "401", "403", "404", "409", "408", "413", "415", "422", "428", "507");
         }
 
         private void auditPaths(ObjectNode paths) {
@@ -460,7 +460,7 @@ public final class OpenApiDocument {
             required(request, "field", "value");
             erase.set("requestBody", body(JSON, request, "the field (a JSON path such as customer.customerId) and value"));
             okJson(erase, "the erasure, as recorded", NODES.objectNode().put("type", "object"));
-            standardErrors(erase.withObject("responses"), "400", "401", "403", "413", "415", "503");
+            standardErrors(erase.withObject("responses"), "400", "401", "403", "408", "413", "415", "503");
         }
 
         /** The impact of a change: a job per run (docs/audit.md, "Impact of a change"). */
@@ -497,7 +497,7 @@ public final class OpenApiDocument {
             accepted.putObject("headers").putObject("Location").put("description", "the run: " + impact + "/{id}")
                     .putObject("schema").put("type", "string");
             start.withObject("responses").set("202", accepted);
-            standardErrors(start.withObject("responses"), "400", "401", "403", "404", "409", "413", "415", "422", "503");
+            standardErrors(start.withObject("responses"), "400", "401", "403", "404", "409", "408", "413", "415", "422", "503");
 
             ObjectNode one = paths.putObject(impact + "/{id}");
             ObjectNode follow = audit(one.putObject("get").put("operationId", "getImpact").put("description",
@@ -666,6 +666,8 @@ public final class OpenApiDocument {
             errors.put("404", "no such domain or version");
             errors.put("409", "the change names a base version (If-Match) that no longer serves; or a replay of a "
                     + "version no longer in history: nothing changed");
+            errors.put("408", "the body did not arrive in time: nothing came for the idle timeout (30 s by default), "
+                    + "or it came slower than the minimum rate (256 bytes a second by default)");
             errors.put("413", "the body is larger than the service accepts (1 MiB for a decision by default; a batch "
                     + "has its own limits)");
             errors.put("415", "the body is not sent with the content type the operation takes");

@@ -61,6 +61,22 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} and keeps the connection open without sending more, as a client that stopped
+     * mid-body does; reads the answer the server gives (or the end of the connection, or 15 s).
+     */
+    public static Answer sendAndStall(int port, String request) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Answer exchange(int port, String request) {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }

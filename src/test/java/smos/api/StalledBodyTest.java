@@ -1,0 +1,42 @@
+package smos.api;
+
+import org.junit.jupiter.api.Test;
+import smos.service.Metrics;
+import smos.testing.HttpHarness;
+import smos.testing.RawHttp;
+import smos.testing.Services;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A client that stops sending its body is told it was too late (408), not that its request was wrong (400),
+ * once the idle timeout has passed; and the server goes on deciding for others.
+ */
+class StalledBodyTest {
+    private static final Duration IDLE = Duration.ofSeconds(1);
+
+    @Test
+    void aBodyThatStopsArrivingIsARequestTimeout() {
+        ClientLimits d = ClientLimits.defaults();
+        ClientLimits limits = new ClientLimits(d.minRequestBytesPerSecond(), IDLE, d.maxConnections(),
+                d.threadsPerClient(), d.maxActiveRequests(), d.maxQueuedRequests(), d.maxQueueWait(), d.trustedProxies());
+        try (HttpHarness http = new HttpHarness(Services.shipped(), ApiSettings.defaults().withClients(limits), new Metrics())) {
+            long started = System.nanoTime();
+            RawHttp.Answer answer = RawHttp.sendAndStall(http.port(), "POST /api/v1/decisions/returns HTTP/1.1\r\n"
+                    + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"claim\": {");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertEquals(408, answer.status(), answer::toString);
+            assertEquals("application/problem+json", answer.contentType());
+            assertEquals("/problems/request-timeout", answer.json().path("type").asText(), answer::toString);
+            assertEquals(408, answer.json().path("status").asInt());
+            assertTrue(answer.json().path("detail").asText().contains("stopped arriving"), answer::toString);
+            // not before the idle timeout, and well before the 15 s the client waits (a generous bound)
+            assertTrue(millis >= IDLE.toMillis() - 100 && millis < 10_000, "answered after " + millis + " ms");
+            assertEquals(200, http.postJson("/api/v1/decisions/returns", BatchItemLimitsTest.claim("AFTER")).status());
+        }
+    }
+}
