@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -158,9 +157,7 @@ class ConsoleAuditBrowserTest {
     @Test
     @Order(2)
     void signedInASearchByDomainFindsTheDecisionsOfThatDomain() {
-        browser.get(url() + "/console/sign-in");
-        browser.switchTo().activeElement().sendKeys(VIEWER_TOKEN + Keys.ENTER);
-        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        HeadlessBrowser.signIn(url(), VIEWER_TOKEN);
         browser.findElement(By.linkText("Decision log")).click();
         HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/audit"));
         new Select(browser.findElement(By.id("domain"))).selectByValue("returns");
@@ -331,9 +328,7 @@ class ConsoleAuditBrowserTest {
                 new DecisionRecorder(log, true, Set.of(), metrics),
                 new Replay(log, service, new RecordedVersions(registry, fresh.store())::compiled)), settings).start(0);
         String there = "http://localhost:" + appWithNewHistory.port();
-        browser.get(there + "/console/sign-in"); // sessions live in the history folder: sign in again here
-        browser.switchTo().activeElement().sendKeys(VIEWER_TOKEN + Keys.ENTER);
-        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        HeadlessBrowser.signIn(there, VIEWER_TOKEN); // sessions live in the history folder: sign in again here
         String id = returnsDecisions.get(0);
         String made = log.find(id).orElseThrow().rulesetVersion();
 

@@ -85,8 +85,7 @@ class ConsoleBrowserTest {
         browser.get(server.url() + "/console/sign-in");
         checkPage("sign-in");
         // the token field has the focus when the page opens; typing and Enter is all it takes
-        browser.switchTo().activeElement().sendKeys(PUBLISHER_TOKEN + Keys.ENTER);
-        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        HeadlessBrowser.signIn(server.url(), PUBLISHER_TOKEN);
         assertTrue(browser.findElement(By.cssSelector("header .who")).getText().contains("Signed in as ana (publisher)"));
     }
 
@@ -96,6 +95,8 @@ class ConsoleBrowserTest {
         Cookie session = browser.manage().getCookieNamed(SignIn.SESSION_COOKIE);
         browser.manage().deleteCookieNamed(SignIn.SESSION_COOKIE);
         browser.get(server.url() + "/console/sign-in");
+        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "token".equals(d.switchTo().activeElement().getAttribute("name")));
         browser.switchTo().activeElement().sendKeys("not-a-token-at-all-xyz" + Keys.ENTER);
         WebElement alert = HeadlessBrowser.waitUpTo(Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null));
@@ -234,9 +235,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(10)
     void tryingADecisionWithTheKeyboardShowsTheDecisionAndLinksEachFiredRowToItsSheet() {
-        browser.get(server.url() + "/console/sign-in");
-        browser.switchTo().activeElement().sendKeys(PUBLISHER_TOKEN + Keys.ENTER);
-        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        HeadlessBrowser.signIn(server.url(), PUBLISHER_TOKEN);
         browser.get(server.url() + "/console/domains/returns/try");
         WebElement request = browser.findElement(By.id("request"));
         assertTrue(request.getAttribute("value").contains("\"claim\""), "prefilled with the example");

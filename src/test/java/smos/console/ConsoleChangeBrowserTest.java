@@ -257,9 +257,7 @@ class ConsoleChangeBrowserTest {
 
     private static void signIn(String token) {
         browser.manage().deleteAllCookies();
-        browser.get(server.url() + "/console/sign-in");
-        browser.switchTo().activeElement().sendKeys(token + Keys.ENTER);
-        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        HeadlessBrowser.signIn(server.url(), token);
     }
 
     private static String csrfOfThePage() {

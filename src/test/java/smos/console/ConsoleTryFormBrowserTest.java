@@ -44,9 +44,7 @@ class ConsoleTryFormBrowserTest {
         browser = HeadlessBrowser.shared();
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new Dimension(800, 1000));
-        browser.get(server.url() + "/console/sign-in");
-        browser.switchTo().activeElement().sendKeys(TOKEN + Keys.ENTER);
-        HeadlessBrowser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+        HeadlessBrowser.signIn(server.url(), TOKEN);
     }
 
     @AfterAll

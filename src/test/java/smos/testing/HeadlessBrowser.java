@@ -1,5 +1,6 @@
 package smos.testing;
 
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -47,6 +48,19 @@ public final class HeadlessBrowser {
             Runtime.getRuntime().addShutdownHook(new Thread(HeadlessBrowser::quit, "headless-browser-quit"));
         }
         return shared;
+    }
+
+    /**
+     * Opens the console's sign-in page at {@code base} and signs in from the keyboard alone: once the token field has
+     * the focus (the page gives it; waited for, since on a busy machine keys typed before the page is ready go
+     * nowhere), the token and Enter; then waits for the domains page.
+     */
+    public static void signIn(String base, String token) {
+        WebDriver browser = shared();
+        browser.get(base + "/console/sign-in");
+        waitUpTo(Duration.ofSeconds(30)).until(d -> "token".equals(d.switchTo().activeElement().getAttribute("name")));
+        browser.switchTo().activeElement().sendKeys(token + Keys.ENTER);
+        waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
     }
 
     /** Waits on the shared browser; generous deadlines, since the build machine is shared. */
