@@ -358,7 +358,7 @@ public final class OpenApiDocument {
             bytes.putObject("content").putObject("application/octet-stream").putObject("schema")
                     .put("type", "string").put("contentMediaType", "application/octet-stream");
             put.set("requestBody", bytes);
-            publishResponses(put, "400", "401", "403", "404", "409", "408", "413", "422", "428", "507");
+            publishResponses(put, "400", "401", "403", "404", "408", "409", "413", "422", "428", "507");
             ObjectNode delete = publishing(file.putObject("delete"), "deleteFile",
                     "Delete one file as a new version, under the same checks as a publish.");
             publishResponses(delete, "400", "401", "403", "404", "409", "422", "428", "507");
@@ -376,7 +376,7 @@ public final class OpenApiDocument {
             formProperties.putObject("delete").put("type", "array").putObject("items").put("type", "string");
             formProperties.putObject("message").put("type", "string");
             publish.set("requestBody", multipart);
-            publishResponses(publish, "400", "401", "403", "404", "409", "408", "413", "415", "422", "428", "507");
+            publishResponses(publish, "400", "401", "403", "404", "408", "409", "413", "415", "422", "428", "507");
 
             ObjectNode history = get(paths, domain + "/history", "history", "publishing",
                     "The versions the domain has served, newest first.");
@@ -408,7 +408,7 @@ public final class OpenApiDocument {
             required(version, "version");
             version.put("additionalProperties", false);
             rollback.set("requestBody", body(JSON, version, "the version to bring back"));
-            publishResponses(rollback, "400", "401", "403", "404", "409", "408", "413", "415", "422", "428", "507");
+            publishResponses(rollback, "400", "401", "403", "404", "408", "409", "413", "415", "422", "428", "507");
         }
 
         private void auditPaths(ObjectNode paths) {
@@ -497,7 +497,7 @@ public final class OpenApiDocument {
             accepted.putObject("headers").putObject("Location").put("description", "the run: " + impact + "/{id}")
                     .putObject("schema").put("type", "string");
             start.withObject("responses").set("202", accepted);
-            standardErrors(start.withObject("responses"), "400", "401", "403", "404", "409", "408", "413", "415", "422", "503");
+            standardErrors(start.withObject("responses"), "400", "401", "403", "404", "408", "409", "413", "415", "422", "503");
 
             ObjectNode one = paths.putObject(impact + "/{id}");
             ObjectNode follow = audit(one.putObject("get").put("operationId", "getImpact").put("description",
@@ -664,10 +664,10 @@ public final class OpenApiDocument {
             errors.put("403", "publishing is off (no token configured), the decision log cannot be read without tokens, "
                     + "or the token's role does not allow this (problems names an editor's code cells)");
             errors.put("404", "no such domain or version");
-            errors.put("409", "the change names a base version (If-Match) that no longer serves; or a replay of a "
-                    + "version no longer in history: nothing changed");
             errors.put("408", "the body did not arrive in time: nothing came for the idle timeout (30 s by default), "
                     + "or it came slower than the minimum rate (256 bytes a second by default)");
+            errors.put("409", "the change names a base version (If-Match) that no longer serves; or a replay of a "
+                    + "version no longer in history: nothing changed");
             errors.put("413", "the body is larger than the service accepts (1 MiB for a decision by default; a batch "
                     + "has its own limits)");
             errors.put("415", "the body is not sent with the content type the operation takes");

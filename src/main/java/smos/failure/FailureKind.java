@@ -20,10 +20,10 @@ public enum FailureKind {
     UNKNOWN_DOMAIN(404, "unknown-domain", "Unknown domain"),
     /** A version, record or file that does not exist. */
     NOT_FOUND(404, "not-found", "Not found"),
-    /** The change was built on another version than the one that serves now. */
-    CONFLICT(409, "conflict", "Conflict"),
     /** The body did not arrive in time: it stopped for the idle timeout, or came slower than the minimum rate. */
     REQUEST_TIMEOUT(408, "request-timeout", "Request timeout"),
+    /** The change was built on another version than the one that serves now. */
+    CONFLICT(409, "conflict", "Conflict"),
     /** A body, item, list or line is larger than the service takes. */
     LIMIT_EXCEEDED(413, "limit-exceeded", "Limit exceeded"),
     /** The body is not of a type the endpoint reads. */
