@@ -50,17 +50,25 @@ public final class HeadlessBrowser {
         return shared;
     }
 
-    /**
-     * Opens the console's sign-in page at {@code base} and signs in from the keyboard alone: once the token field has
-     * the focus (the page gives it; waited for, since on a busy machine keys typed before the page is ready go
-     * nowhere), the token and Enter; then waits for the domains page.
-     */
+    /** Opens the console's sign-in page at {@code base} and signs in from the keyboard alone; waits for the domains page. */
     public static void signIn(String base, String token) {
-        WebDriver browser = shared();
-        browser.get(base + "/console/sign-in");
-        waitUpTo(Duration.ofSeconds(30)).until(d -> "token".equals(d.switchTo().activeElement().getAttribute("name")));
-        browser.switchTo().activeElement().sendKeys(token + Keys.ENTER);
+        openSignIn(base);
+        typeIntoFocus(token + Keys.ENTER);
         waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/console/domains"));
+    }
+
+    /**
+     * Opens the console's sign-in page at {@code base} and waits until its token field has the focus (the page gives
+     * it): on a busy machine, keys typed before the page is ready go nowhere.
+     */
+    public static void openSignIn(String base) {
+        shared().get(base + "/console/sign-in");
+        waitUpTo(Duration.ofSeconds(30)).until(d -> "token".equals(d.switchTo().activeElement().getAttribute("name")));
+    }
+
+    /** Types into whatever has the focus, as a keyboard user does. */
+    public static void typeIntoFocus(CharSequence keys) {
+        shared().switchTo().activeElement().sendKeys(keys);
     }
 
     /** Waits on the shared browser; generous deadlines, since the build machine is shared. */

@@ -45,20 +45,7 @@ public final class RawHttp {
 
     /** Sends {@code request} to localhost:{@code port}, closes the sending side, and reads the first answer. */
     public static Answer exchange(int port, byte[] request) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
-            try {
-                socket.shutdownOutput();
-            } catch (IOException closedAlready) {
-                // the server may have answered and closed before the whole request was written
-            }
-            return parse(readAll(socket.getInputStream()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return send(port, request, true);
     }
 
     /**
@@ -66,19 +53,30 @@ public final class RawHttp {
      * mid-body does; reads the answer the server gives (or the end of the connection, or 15 s).
      */
     public static Answer sendAndStall(int port, String request) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return parse(readAll(socket.getInputStream()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return send(port, request.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     public static Answer exchange(int port, String request) {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static Answer send(int port, byte[] request, boolean closeSending) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            if (closeSending) {
+                try {
+                    socket.shutdownOutput();
+                } catch (IOException closedAlready) {
+                    // the server may have answered and closed before the whole request was written
+                }
+            }
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
